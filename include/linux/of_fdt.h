@@ -1,0 +1,16 @@
+/* Memory layout from the device tree (drivers/of_fdt.c). */
+#ifndef _LINUX_OF_FDT_H
+#define _LINUX_OF_FDT_H
+#include <linux/types.h>
+
+/* size == 0 from of_scan_reserved: a dynamic reservation without "reg" (unsupported). */
+typedef void (*of_range_fn)(u64 base, u64 size, bool nomap, const char *name, void *arg);
+
+/* Call fn for every /memory reg range with a non-zero size; returns how many. */
+int of_scan_memory(of_range_fn fn, void *arg);
+/* Call fn for every /memreserve/ entry and /reserved-memory child range; returns how many. */
+int of_scan_reserved(of_range_fn fn, void *arg);
+/* The initrd /chosen names (linux,initrd-start/end), if any. */
+bool of_initrd(u64 *start, u64 *end);
+
+#endif

@@ -1,0 +1,161 @@
+/*
+ * The self-test runner: walks the suites registered in .selftest_suites and
+ * prints KTAP (Documentation/dev-tools/ktap.rst):
+ *
+ *   KTAP version 1
+ *   1..2
+ *       KTAP version 1
+ *       # Subtest: printk
+ *       1..3
+ *       ok 1 test_decimal
+ *       ...
+ *   ok 1 printk
+ *
+ * With `selftest` in bootargs the kernel runs them after boot and exits
+ * QEMU with status 0 only if every case passed (kernel/panic.c makes a panic
+ * exit non-zero too). `selftest.inject_failure` adds a suite with one failing
+ * case, to prove that the failure path works end to end.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/reboot.h>
+#include <linux/selftest.h>
+#include <string.h>
+
+extern struct kunit_suite *const __start_selftest_suites[], *const __stop_selftest_suites[];
+
+static bool inject_failure;
+
+static int __init parse_inject_failure(const char *val)
+{
+	inject_failure = true;
+	return 0;
+}
+__setup("selftest.inject_failure", parse_inject_failure);
+
+static int __init parse_selftest(const char *val)
+{
+	return 0;	/* read back with cmdline_get() when the runner starts */
+}
+__setup("selftest", parse_selftest);
+
+bool kunit_check(struct kunit *test, bool ok, const char *file, int line,
+		 const char *expr, long long left, long long right)
+{
+	if (!ok) {
+		test->failed = true;
+		printk("        # %s: EXPECTATION FAILED at %s:%d\n", test->name, file, line);
+		printk("        # Expected %s, but\n", expr);
+		printk("        #   left  = %lld (0x%llx)\n", left, left);
+		printk("        #   right = %lld (0x%llx)\n", right, right);
+	}
+	return ok;
+}
+
+bool kunit_check_str(struct kunit *test, bool ok, const char *file, int line,
+		     const char *expr, const char *left, const char *right)
+{
+	if (!ok) {
+		test->failed = true;
+		printk("        # %s: EXPECTATION FAILED at %s:%d\n", test->name, file, line);
+		printk("        # Expected %s, but\n", expr);
+		printk("        #   left  = \"%s\"\n", left ? left : "(null)");
+		printk("        #   right = \"%s\"\n", right ? right : "(null)");
+	}
+	return ok;
+}
+
+static void injected_failure(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, 1 + 1, 3);
+}
+
+static struct kunit_case inject_cases[] = {
+	KUNIT_CASE(injected_failure),
+	{ NULL, NULL },
+};
+
+static struct kunit_suite inject_suite = { .name = "inject_failure", .cases = inject_cases };
+
+static bool suite_selected(const char *name, const char *filter)
+{
+	size_t n = strlen(name);
+
+	if (!filter || !*filter)
+		return true;
+	for (const char *p = filter; *p; ) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+
+		if (len == n && strncmp(p, name, n) == 0)
+			return true;
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+	return false;
+}
+
+/* Returns the number of failed cases in the suite. */
+static int run_suite(struct kunit_suite *suite, int index)
+{
+	int ncases = 0, failed = 0;
+
+	while (suite->cases[ncases].name)
+		ncases++;
+	printk("    KTAP version 1\n    # Subtest: %s\n    1..%d\n", suite->name, ncases);
+	for (int i = 0; i < ncases; i++) {
+		struct kunit test = { .name = suite->cases[i].name };
+
+		suite->cases[i].run(&test);
+		printk("    %sok %d %s\n", test.failed ? "not " : "", i + 1, test.name);
+		failed += test.failed;
+	}
+	printk("%sok %d %s\n", failed ? "not " : "", index, suite->name);
+	return failed;
+}
+
+int selftest_run(const char *filter)
+{
+	struct kunit_suite *suites[64];
+	int n = 0, failed = 0, failed_suites = 0;
+
+	for (struct kunit_suite *const *s = __start_selftest_suites; s < __stop_selftest_suites; s++)
+		if (n < (int)ARRAY_SIZE(suites) && suite_selected((*s)->name, filter))
+			suites[n++] = *s;
+	if (inject_failure && n < (int)ARRAY_SIZE(suites))
+		suites[n++] = &inject_suite;
+	if (n == 0) {
+		printk("selftest: no suite matches \"%s\"\n", filter ? filter : "");
+		selftest_list();
+		return -1;
+	}
+	printk("KTAP version 1\n1..%d\n", n);
+	for (int i = 0; i < n; i++) {
+		int f = run_suite(suites[i], i + 1);
+
+		failed += f;
+		failed_suites += f != 0;
+	}
+	printk("# selftest: %d suites, %d failed; %d failed cases\n", n, failed_suites, failed);
+	return failed;
+}
+
+void selftest_list(void)
+{
+	printk("suites:");
+	for (struct kunit_suite *const *s = __start_selftest_suites; s < __stop_selftest_suites; s++)
+		printk(" %s", (*s)->name);
+	printk("\n");
+}
+
+void selftest_boot(void)
+{
+	char filter[128] = "";
+	int failed;
+
+	cmdline_get("selftest", filter, sizeof(filter));
+	failed = selftest_run(filter);
+	printk("selftest: %s\n", failed == 0 ? "PASS" : "FAIL");
+	machine_exit(failed == 0 ? 0 : 1);
+}

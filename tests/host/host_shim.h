@@ -1,0 +1,11 @@
+/* Host-test helpers from host_shim.c. */
+#ifndef HOST_SHIM_H
+#define HOST_SHIM_H
+#include <linux/types.h>
+
+void host_log_clear(void);
+/* True if anything printk'ed since the last clear contains needle. */
+bool host_log_contains(const char *needle);
+/* A 4 MiB-aligned arena of size bytes standing for physical memory at fake_base. */
+void *host_ram_alloc(size_t size, phys_addr_t fake_base);
+#endif
