@@ -27,7 +27,7 @@ KCFLAGS  := -std=gnu11 -O2 -g $(WARN) -ffreestanding -nostdinc \
 	    -isystem $(GCC_INC) -Iinclude -Iinclude/libc -Iarch/arm64/include -I$(B)/sysinc \
 	    -march=armv8-a -mgeneral-regs-only -mcmodel=small -fno-pie \
 	    -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
-	    -fstack-protector-strong -fno-common -ffunction-sections -fdata-sections \
+	    -fstack-protector-strong -fno-delete-null-pointer-checks -fno-common -ffunction-sections -fdata-sections \
 	    -MMD -MP
 KASFLAGS := -g -D__ASSEMBLY__ -nostdinc -Iinclude -Iarch/arm64/include -march=armv8-a -MMD -MP
 # boot/ C code runs with the MMU off, at whatever address the loader chose:

@@ -87,7 +87,7 @@ void machine_power_off(void)
  */
 void machine_exit(int status)
 {
-	if (semihosting) {
+	if (semihosting || cmdline_has("semihosting")) {	/* also when parse_args has not reached it yet */
 		static unsigned long block[2];
 		register unsigned long x0 __asm__("x0") = 0x18;
 		register unsigned long x1 __asm__("x1") = (unsigned long)block;

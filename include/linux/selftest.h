@@ -10,6 +10,7 @@
 
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <string.h>
 
 struct kunit {
 	const char *name;

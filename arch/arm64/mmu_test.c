@@ -1,0 +1,128 @@
+/*
+ * Self-test suite "mmu": the kernel runs from the high half with W^X on its
+ * image, and the boot identity map is gone. Checked with the hardware's own
+ * translation: AT S1E1R/S1E1W translate an address as an EL1 read or write
+ * would and report in PAR_EL1 (ARM ARM C5.5, D17.2.113): PAR_EL1.F (bit 0)
+ * set means the access would fault.
+ */
+#include <linux/kernel.h>
+#include <linux/selftest.h>
+#include <asm/boot.h>
+#include <asm/memory.h>
+#include <asm/sysreg.h>
+#include <asm/pgtable-hwdef.h>
+#include <asm/barrier.h>
+
+static u64 at_s1e1r(unsigned long va)
+{
+	__asm__ __volatile__("at s1e1r, %0" :: "r"(va));
+	isb();
+	return read_sysreg(par_el1);
+}
+
+static u64 at_s1e1w(unsigned long va)
+{
+	__asm__ __volatile__("at s1e1w, %0" :: "r"(va));
+	isb();
+	return read_sysreg(par_el1);
+}
+
+/* The last-level descriptor for va in the kernel's tables (all are in the image). */
+static u64 kernel_pte(unsigned long va)
+{
+	u64 *table = init_pg_dir;
+
+	for (int level = 0; level < 3; level++) {
+		u64 desc = table[(va >> (39 - 9 * level)) & 511];
+
+		if ((desc & PTE_TYPE_MASK) != PTE_TYPE_TABLE)
+			return desc;
+		table = (u64 *)((desc & PTE_ADDR_MASK) + kimage_voffset);
+	}
+	return table[(va >> 12) & 511];
+}
+
+static u64 rodata_probe = 1;	/* placed in .data: non-const */
+static const u64 rodata_const = 2;
+
+static void test_running_high(struct kunit *test)
+{
+	unsigned long pc;
+
+	__asm__ __volatile__("adr %0, ." : "=r"(pc));
+	KUNIT_EXPECT_GE(test, pc, KIMAGE_VADDR);
+	KUNIT_EXPECT_LT(test, pc, (unsigned long)_etext);
+}
+
+static void test_text_rx(struct kunit *test)
+{
+	unsigned long va = (unsigned long)test_text_rx;
+	u64 pte = kernel_pte(va);
+
+	KUNIT_EXPECT_EQ(test, at_s1e1r(va) & 1, 0);	/* readable */
+	KUNIT_EXPECT_EQ(test, at_s1e1w(va) & 1, 1);	/* not writable */
+	KUNIT_EXPECT_EQ(test, pte & PTE_PXN, 0);	/* executable at EL1 */
+	KUNIT_EXPECT_NE(test, pte & PTE_UXN, 0);	/* never at EL0 */
+	/* The output address is where we were loaded. */
+	KUNIT_EXPECT_EQ(test, (at_s1e1r(va) & PTE_ADDR_MASK), __pa_symbol(va) & PAGE_MASK);
+}
+
+static void test_rodata_ro_nx(struct kunit *test)
+{
+	unsigned long va = (unsigned long)&rodata_const;
+	u64 pte = kernel_pte(va);
+
+	KUNIT_EXPECT_EQ(test, at_s1e1r(va) & 1, 0);
+	KUNIT_EXPECT_EQ(test, at_s1e1w(va) & 1, 1);
+	KUNIT_EXPECT_NE(test, pte & PTE_PXN, 0);
+	KUNIT_EXPECT_NE(test, pte & PTE_UXN, 0);
+}
+
+static void test_data_rw_nx(struct kunit *test)
+{
+	unsigned long va = (unsigned long)&rodata_probe;
+	u64 pte = kernel_pte(va);
+
+	KUNIT_EXPECT_EQ(test, at_s1e1w(va) & 1, 0);
+	KUNIT_EXPECT_NE(test, pte & PTE_PXN, 0);
+	KUNIT_EXPECT_NE(test, pte & PTE_UXN, 0);
+	va = (unsigned long)init_stack;	/* BSS */
+	KUNIT_EXPECT_EQ(test, at_s1e1w(va) & 1, 0);
+	KUNIT_EXPECT_NE(test, kernel_pte(va) & PTE_PXN, 0);
+}
+
+/* No page of the image is both writable and executable. */
+static void test_no_wx_page(struct kunit *test)
+{
+	int bad = 0;
+
+	for (unsigned long va = (unsigned long)_text; va < (unsigned long)_end; va += PAGE_SIZE) {
+		u64 pte = kernel_pte(va);
+
+		if ((pte & PTE_VALID) && !(pte & PTE_RDONLY) && !(pte & PTE_PXN))
+			bad++;
+	}
+	KUNIT_EXPECT_EQ(test, bad, 0);
+}
+
+/* TTBR0 walks are off and the physical address of the image no longer translates. */
+static void test_identity_map_gone(struct kunit *test)
+{
+	KUNIT_EXPECT_NE(test, read_sysreg(tcr_el1) & TCR_EPD0, 0);
+	KUNIT_EXPECT_EQ(test, read_sysreg(ttbr0_el1) & PTE_ADDR_MASK, 0);
+	KUNIT_EXPECT_EQ(test, at_s1e1r(early_boot_info.phys_text) & 1, 1);
+	KUNIT_EXPECT_EQ(test, at_s1e1r(__pa_symbol(test_identity_map_gone)) & 1, 1);
+}
+
+static struct kunit_case mmu_cases[] = {
+	KUNIT_CASE(test_running_high),
+	KUNIT_CASE(test_text_rx),
+	KUNIT_CASE(test_rodata_ro_nx),
+	KUNIT_CASE(test_data_rw_nx),
+	KUNIT_CASE(test_no_wx_page),
+	KUNIT_CASE(test_identity_map_gone),
+	{ NULL, NULL },
+};
+
+static struct kunit_suite mmu_suite = { .name = "mmu", .cases = mmu_cases };
+selftest_suite(mmu_suite);
