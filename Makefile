@@ -113,7 +113,7 @@ qemu-run: deps all
 	@bash qemu/run.sh
 
 qemu-test: deps all
-	@bash tests/qemu/selftest.sh
+	@bash qemu/selftest.sh
 
 qemu-gdb: deps all
 	@bash qemu/run.sh -S -s

@@ -8,11 +8,13 @@
  * Linux: drivers/clocksource/arm_arch_timer.c.
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <linux/irq.h>
 #include <linux/jiffies.h>
 #include <linux/of.h>
 #include <asm/sysreg.h>
 #include <asm/barrier.h>
+#include <stdlib.h>
 
 #define CNTV_CTL_ENABLE		(1UL << 0)
 #define CNTV_CTL_IMASK		(1UL << 1)
@@ -31,14 +33,6 @@ u64 arch_counter_get_cntvct(void)
 {
 	isb();		/* the counter read must not be hoisted above earlier instructions */
 	return read_sysreg(cntvct_el0);
-}
-
-void set_tick_hz(unsigned int hz)
-{
-	if (hz >= 10 && hz <= 1000)
-		HZ = hz;
-	else
-		printk("hz=%u out of range 10..1000, keeping %u\n", hz, HZ);
 }
 
 __weak void update_process_times(void)
@@ -92,3 +86,18 @@ int arch_timer_init(void)
 	       (unsigned long)(freq / 1000000), (unsigned long)(freq / 10000 % 100), HZ, hwirq);
 	return 0;
 }
+
+static int __init parse_hz(const char *val)
+{
+	char *end;
+	unsigned long hz;
+
+	if (!val)
+		return -1;
+	hz = strtoul(val, &end, 10);
+	if (*end || hz < 10 || hz > 1000)
+		return -1;
+	HZ = (unsigned int)hz;
+	return 0;
+}
+__setup("hz", parse_hz);

@@ -13,6 +13,5 @@ u64 arch_timer_get_cntfrq(void);
 u64 arch_counter_get_cntvct(void);
 /* Called on every tick (the scheduler hooks in here). */
 void update_process_times(void);
-void set_tick_hz(unsigned int hz);
 
 #endif

@@ -1,0 +1,58 @@
+# Shared helpers for the end-to-end tests: boot QEMU, capture the serial
+# log, print TAP. Each test file sources this, calls plan/ok/like, and ends
+# with done_testing. Logs are kept in build/e2e/ for reading after a failure.
+set -u
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+LOGDIR=build/e2e
+mkdir -p "$LOGDIR"
+_n=0
+_failed=0
+
+ok() {	# ok CONDITION-EXIT-STATUS DESCRIPTION
+	_n=$((_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $_n - $2"
+	else
+		echo "not ok $_n - $2"
+		_failed=$((_failed + 1))
+	fi
+}
+
+# like LOGFILE REGEX DESCRIPTION: the log has a line matching REGEX (grep -E).
+like() {
+	grep -qE -- "$2" "$1"
+	local st=$?
+	ok $st "$3"
+	[ $st -eq 0 ] || echo "#   no line matching /$2/ in $1"
+}
+
+unlike() {
+	! grep -qE -- "$2" "$1"
+	local st=$?
+	ok $st "$3"
+	[ $st -eq 0 ] || { echo "#   unexpected line matching /$2/ in $1:"; grep -E -- "$2" "$1" | head -3 | sed 's/^/#   /'; }
+}
+
+# boot LOG TIMEOUT [QEMU ARGS...]: run qemu/run.sh (environment knobs apply)
+# with stdin from $INPUT (default: nothing); sets $status to QEMU's exit status.
+boot() {
+	local log=$1 t=$2
+	shift 2
+	if [ -n "${INPUT:-}" ]; then
+		printf '%b' "$INPUT" | timeout "$t" bash qemu/run.sh "$@" > "$log" 2>&1
+	else
+		timeout "$t" bash qemu/run.sh "$@" < /dev/null > "$log" 2>&1
+	fi
+	status=$?
+	tr -d '\r' < "$log" > "$log.tmp" && mv "$log.tmp" "$log"
+}
+
+# Print the log as TAP comments (on failure, so prove -v shows why).
+show_log() {
+	sed 's/^/#   | /' "$1" | tail -n "${2:-60}"
+}
+
+done_testing() {
+	echo "1..$_n"
+	[ $_failed -eq 0 ]
+}
