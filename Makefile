@@ -128,10 +128,21 @@ HOST_TESTS :=
 include $(wildcard tests/host/*.mk)
 
 define host_test_rule
-$(B)/host/$(1): tests/host/$(1).c $$($(1)_SRCS) $$(wildcard include/linux/*.h tests/host/include/asm/*.h tests/host/*.h)
+$(B)/host/$(1): tests/host/$(1).c $$($(1)_SRCS) $$($(1)_DEPS) $$(wildcard include/linux/*.h tests/host/include/asm/*.h tests/host/*.h)
 	@mkdir -p $(B)/host
-	$(HOSTCC) $(HOSTCFLAGS) -o $$@ tests/host/$(1).c $$($(1)_SRCS) $$($(1)_LIBS)
+	@echo "  HOSTCC  $$@"
+	@$(HOSTCC) $(HOSTCFLAGS) $$($(1)_CFLAGS) -o $$@ tests/host/$(1).c $$($(1)_SRCS) $$($(1)_LIBS)
 endef
+
+# Device trees for host tests: QEMU's own (dumped), derived ones, and tests/host/dts/*.dts.
+$(B)/dtb/virt.dtb:
+	@mkdir -p $(B)/dtb
+	@qemu-system-aarch64 -M virt,dumpdtb=$@ -cpu cortex-a72 -m 1G -nographic -nic none >/dev/null 2>&1
+$(B)/dtb/virt-nomem.dtb: $(B)/dtb/virt.dtb
+	@dtc -q -I dtb -O dts $< | awk '/^\tmemory@/{skip=1} skip&&/^\t};/{skip=0;next} !skip' | dtc -q -I dts -O dtb -o $@ -
+$(B)/dtb/%.dtb: tests/host/dts/%.dts
+	@mkdir -p $(B)/dtb
+	@dtc -q -I dts -O dtb -o $@ $<
 $(foreach t,$(HOST_TESTS),$(eval $(call host_test_rule,$(t))))
 
 host-test: deps $(HOST_TESTS:%=$(B)/host/%)
