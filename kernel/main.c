@@ -17,6 +17,7 @@
 #include <asm/boot.h>
 #include <asm/memory.h>
 #include <asm/irqflags.h>
+#include <asm/processor.h>
 #include <libfdt.h>
 #include "setup.h"
 
@@ -87,6 +88,7 @@ void start_kernel(u64 dtb_pa)
 {
 	const char *why = NULL;
 
+	smp_setup_boot_cpu();
 	kimage_voffset = early_boot_info.kimage_voffset;
 	if (early_boot_info.pgtable_exhausted)
 		panic("early page-table pool exhausted: the image or DTB is not fully mapped");

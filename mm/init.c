@@ -1,10 +1,117 @@
 /*
- * Memory bring-up at boot: from the device tree's view of RAM to working
- * page and slab allocators (Linux: arch/arm64/mm/init.c, mm/mm_init.c).
+ * Memory bring-up at boot: from the device tree's description of RAM to
+ * working page and slab allocators (Linux: arch/arm64/mm/init.c
+ * arm64_memblock_init, paging_init, mm/mm_init.c mem_init).
+ *
+ *   1. memblock.memory   <- every /memory range
+ *      memblock.reserved <- /memreserve/, /reserved-memory (no-map ones also
+ *                           marked NOMAP), the kernel image (which holds the
+ *                           early page tables), the DTB, the initrd,
+ *                           spin-table release words
+ *   2. the linear map of RAM at PAGE_OFFSET (arch/arm64/mmu.c)
+ *   3. struct page array from memblock, free ranges to the buddy allocator
+ *   4. SLUB's caches
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+#include <linux/mmzone.h>
+#include <linux/of.h>
+#include <linux/of_fdt.h>
+#include <linux/slab.h>
+#include <asm/boot.h>
+#include <asm/mmu.h>
+#include <libfdt.h>
+#include <stdlib.h>
+#include <string.h>
 #include "../kernel/setup.h"
+
+static long boot_min_free_kbytes = -1;
+
+static int __init parse_min_free_kbytes(const char *val)
+{
+	char *end;
+
+	if (!val)
+		return -1;
+	boot_min_free_kbytes = (long)strtoul(val, &end, 0);
+	return *end ? -1 : 0;
+}
+__setup("min_free_kbytes", parse_min_free_kbytes);
+
+static int __init parse_slub_debug(const char *val)
+{
+	return slub_debug_setup(val ? val : "") == 0 ? 0 : -1;
+}
+__setup("slub_debug", parse_slub_debug);
+
+static void add_memory(u64 base, u64 size, bool nomap, const char *name, void *arg)
+{
+	memblock_add(base, size);
+}
+
+static void reserve_range(u64 base, u64 size, bool nomap, const char *name, void *arg)
+{
+	if (!size)
+		return;		/* dynamic reservations are reported in the banner, not supported */
+	memblock_reserve(base, size);
+	if (nomap)
+		memblock_mark_nomap(base, size);
+}
+
+/*
+ * Secondary CPUs parked by the firmware in a spin-table loop poll a 64-bit
+ * release word (cpu-release-addr). It must never be handed out as free
+ * memory, or a stray write would release a core into garbage.
+ */
+static void reserve_spin_tables(void)
+{
+	const void *fdt = initial_boot_params;
+	int cpus = fdt_path_offset(fdt, "/cpus");
+
+	if (cpus < 0)
+		return;
+	for (int cpu = fdt_first_subnode(fdt, cpus); cpu >= 0; cpu = fdt_next_subnode(fdt, cpu)) {
+		const char *method = fdt_getprop(fdt, cpu, "enable-method", NULL);
+		const void *rel;
+		int len;
+
+		if (!method || strcmp(method, "spin-table") != 0)
+			continue;
+		rel = fdt_getprop(fdt, cpu, "cpu-release-addr", &len);
+		if (rel && (len == 4 || len == 8))
+			memblock_reserve(of_read_number(rel, len / 4), 8);
+	}
+}
 
 void setup_arch_memory(void)
 {
+	u64 initrd_start, initrd_end;
+	unsigned long image_size = (unsigned long)(_end - _text);
+	struct kernel_image_sizes sizes = {
+		.code = (unsigned long)(_etext - _text),
+		.rodata = (unsigned long)(__end_rodata - __start_rodata),
+		.rwdata = (unsigned long)(_edata - _data),
+		.bss = (unsigned long)(_end - _edata),
+	};
+
+	of_scan_memory(add_memory, NULL);
+	of_scan_reserved(reserve_range, NULL);
+	memblock_reserve(early_boot_info.phys_text, image_size);
+	memblock_reserve(early_boot_info.dtb_pa, early_boot_info.dtb_size);
+	if (of_initrd(&initrd_start, &initrd_end))
+		memblock_reserve(initrd_start, initrd_end - initrd_start);
+	reserve_spin_tables();
+	if (!memblock_is_memory(early_boot_info.phys_text))
+		panic("the kernel image at 0x%lx is not in any /memory range of the device tree",
+		      (unsigned long)early_boot_info.phys_text);
+	memblock_dump_all();
+
+	paging_init_linear_map();
+	free_area_init(PHYS_PFN(memblock_start_of_DRAM()), PHYS_PFN(memblock_end_of_DRAM()));
+	mem_init(&sizes);
+	if (boot_min_free_kbytes >= 0)
+		setup_min_free_kbytes((unsigned long)boot_min_free_kbytes);
+	kmem_cache_init();
 }

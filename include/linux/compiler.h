@@ -13,6 +13,7 @@
 #define __weak		__attribute__((weak))
 #define __printf(a, b)	__attribute__((format(printf, a, b)))
 #define noinline	__attribute__((noinline))
+#undef __always_inline	/* glibc defines it too (host tests) */
 #define __always_inline	inline __attribute__((always_inline))
 
 #define barrier()	__asm__ __volatile__("" ::: "memory")

@@ -8,8 +8,25 @@ static inline void cpu_relax(void)
 	__asm__ __volatile__("yield" ::: "memory");
 }
 
-/* The CPU number lives in the per-CPU area TPIDR_EL1 points at (kernel/percpu). */
-unsigned int smp_processor_id(void);
+/*
+ * Per-CPU data: TPIDR_EL1 holds the address of this CPU's struct cpu_info
+ * (arch/arm64/smp.c), whose first member is the CPU number. Linux keeps a
+ * per-CPU offset there instead; the idea is the same: one register read.
+ */
+struct cpu_info {
+	unsigned int cpu;
+};
+
+static inline unsigned int smp_processor_id(void)
+{
+	unsigned long p;
+
+	__asm__ __volatile__("mrs %0, tpidr_el1" : "=r"(p));
+	return ((const struct cpu_info *)p)->cpu;
+}
+
+/* Point TPIDR_EL1 at the boot CPU's cpu_info; first thing start_kernel does. */
+void smp_setup_boot_cpu(void);
 
 #define NR_CPUS 4
 

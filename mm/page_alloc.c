@@ -1,0 +1,509 @@
+/*
+ * The buddy allocator (Linux: mm/page_alloc.c).
+ *
+ * Free memory is kept as blocks of 2^order pages, order 0..MAX_ORDER-1,
+ * each naturally aligned (a block of order k starts at a pfn that is a
+ * multiple of 2^k). A block's "buddy" is the other half of the block of
+ * order k+1 containing it, found by flipping one bit: pfn ^ (1 << k).
+ *
+ *   allocate order k: take a block from the smallest non-empty list >= k
+ *                     and split it, putting the unused halves back (expand)
+ *   free order k:     while the buddy is free and of the same order, take it
+ *                     off its list and merge; put the result on its list
+ *                     (__free_one_page)
+ *
+ * A free block is marked on its first page only: PG_buddy set, page->private
+ * = order, page->lru on zone->free_area[order].free_list[migratetype].
+ * An allocated block: _refcount = 1 on its first page; for order > 0 also
+ * PG_head and private = order, so a free with the wrong order is caught.
+ *
+ * Every allocation first checks a zone watermark (zone_watermark_ok). Below
+ * "low" kswapd would be woken; below "min" only __GFP_HIGH callers may dip
+ * further (to min/2), others enter direct reclaim. Reclaim does not exist yet:
+ * the hooks are weak no-ops, counted in vmstat so their place is visible.
+ *
+ * Order-0 requests go through the per-CPU lists (mm/percpu_pagelist.c)
+ * unless those are switched off. Checks on free are in mm/page_alloc_debug.c.
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mmzone.h>
+#include <linux/vmstat.h>
+#include <string.h>
+#include "internal.h"
+
+struct zone zone_normal = {
+	.name = "Normal",
+	.lock = __SPIN_LOCK_UNLOCKED,
+};
+
+const char * const migratetype_names[MIGRATE_TYPES] = {
+	"Unmovable",
+	"Movable",
+};
+
+/* Linux gives up after 16 reclaim rounds that made no progress (MAX_RECLAIM_RETRIES). */
+#define MAX_RECLAIM_RETRIES	16
+
+/* ---- pageblock migratetype ---------------------------------------------- */
+
+/* Linux: get_pageblock_migratetype -> get_pfnblock_flags_mask. */
+int get_pageblock_migratetype(const struct page *page)
+{
+	struct zone *zone = page_zone(page);
+
+	return zone->pageblock_flags[pageblock_index(zone, page_to_pfn(page))];
+}
+
+/* Caller holds zone->lock (or is alone at boot). */
+void set_pageblock_migratetype(struct page *page, int migratetype)
+{
+	struct zone *zone = page_zone(page);
+
+	zone->pageblock_flags[pageblock_index(zone, page_to_pfn(page))] = (u8)migratetype;
+}
+
+/* ---- free list primitives (zone->lock held) ----------------------------- */
+
+static void add_to_free_list(struct page *page, struct zone *zone,
+			     unsigned int order, int migratetype)
+{
+	struct free_area *area = &zone->free_area[order];
+
+	page->private = order;		/* Linux: set_buddy_order() */
+	SetPageBuddy(page);
+	list_add(&page->lru, &area->free_list[migratetype]);
+	area->nr_free++;
+	zone->free_pages += 1UL << order;
+}
+
+static void del_page_from_free_list(struct page *page, struct zone *zone,
+				    unsigned int order)
+{
+	list_del(&page->lru);
+	ClearPageBuddy(page);
+	page->private = 0;
+	zone->free_area[order].nr_free--;
+	zone->free_pages -= 1UL << order;
+}
+
+/* Same order, other migratetype list: counts do not change. */
+static void move_to_free_list(struct page *page, struct zone *zone,
+			      unsigned int order, int migratetype)
+{
+	list_move(&page->lru, &zone->free_area[order].free_list[migratetype]);
+}
+
+/*
+ * Is buddy the head of a free block of exactly this order? A page inside a
+ * larger free block, a smaller free block, an allocated page and a reserved
+ * page all answer no. (Linux: page_is_buddy; it also checks the zone.)
+ */
+static bool page_is_buddy(const struct page *buddy, unsigned int order)
+{
+	return PageBuddy(buddy) && buddy_order(buddy) == order;
+}
+
+/* ---- free: merge with buddies ------------------------------------------- */
+
+/*
+ * Put a block of 2^order pages starting at pfn on the free lists, merging
+ * with its buddy as long as the buddy is a free block of the same order.
+ * Merging stops at MAX_ORDER - 1 (one pageblock here, so the migratetype of
+ * the merged block is that of the page freed). Caller holds zone->lock.
+ * (Linux: __free_one_page.)
+ */
+void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+		     unsigned int order, int migratetype)
+{
+	while (order < MAX_ORDER - 1) {
+		unsigned long buddy_pfn = pfn ^ (1UL << order);
+		struct page *buddy;
+
+		if (!pfn_valid(buddy_pfn))
+			break;		/* edge of mem_map: no buddy to merge with */
+		buddy = pfn_to_page(buddy_pfn);
+		if (!page_is_buddy(buddy, order))
+			break;
+		del_page_from_free_list(buddy, zone, order);
+		/* The merged block starts at the lower of the two. */
+		pfn &= buddy_pfn;
+		page = pfn_to_page(pfn);
+		order++;
+	}
+	add_to_free_list(page, zone, order, migratetype);
+}
+
+static void free_one_page(struct zone *zone, struct page *page, unsigned long pfn,
+			  unsigned int order, int migratetype)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	__free_one_page(page, pfn, zone, order, migratetype);
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+/* ---- allocate: split ---------------------------------------------------- */
+
+/*
+ * page heads a block of order high just taken off a list; the caller wants
+ * order low. Give back the upper half repeatedly: an order-3 block serving
+ * an order-0 request returns one order-2, one order-1 and one order-0 block.
+ * (Linux: expand.)
+ */
+static void expand(struct zone *zone, struct page *page, unsigned int low,
+		   unsigned int high, int migratetype)
+{
+	unsigned long size = 1UL << high;
+
+	while (high > low) {
+		high--;
+		size >>= 1;
+		add_to_free_list(&page[size], zone, high, migratetype);
+	}
+}
+
+/* Take the smallest block >= order of this migratetype (Linux: __rmqueue_smallest). */
+static struct page *__rmqueue_smallest(struct zone *zone, unsigned int order,
+				       int migratetype)
+{
+	unsigned int o;
+
+	for (o = order; o < MAX_ORDER; o++) {
+		struct list_head *list = &zone->free_area[o].free_list[migratetype];
+		struct page *page;
+
+		if (list_empty(list))
+			continue;
+		page = list_first_entry(list, struct page, lru);
+		del_page_from_free_list(page, zone, o);
+		expand(zone, page, order, o, migratetype);
+		return page;
+	}
+	return NULL;
+}
+
+/* ---- migratetype fallback ----------------------------------------------- */
+
+/*
+ * Move every free block in page's pageblock to migratetype's lists and
+ * return how many pages that was (Linux: move_freepages_block). Blocks are
+ * never larger than a pageblock, so each lies wholly inside it.
+ */
+static unsigned long move_freepages_block(struct zone *zone, struct page *page,
+					  int migratetype)
+{
+	unsigned long start = ALIGN_DOWN(page_to_pfn(page), pageblock_nr_pages);
+	unsigned long end = min(start + pageblock_nr_pages, max_pfn);
+	unsigned long pfn = max(start, min_low_pfn), moved = 0;
+
+	while (pfn < end) {
+		struct page *p = pfn_to_page(pfn);
+		unsigned int order;
+
+		if (!PageBuddy(p)) {
+			pfn++;
+			continue;
+		}
+		order = buddy_order(p);
+		move_to_free_list(p, zone, order, migratetype);
+		pfn += 1UL << order;
+		moved += 1UL << order;
+	}
+	return moved;
+}
+
+/*
+ * No free block of the wanted migratetype: take one from the other type
+ * (Linux: __rmqueue_fallback + steal_suitable_fallback, with two types).
+ *
+ * An unmovable request, or a big one, takes the LARGEST foreign block and
+ * claims its whole pageblock: all free pages in it move to our lists, and
+ * if at least half the pageblock was free it is relabelled, so later frees
+ * in it come back to our type. Unmovable pages then gather in few pageblocks
+ * instead of one per pageblock all over RAM.
+ * A small movable request takes the SMALLEST foreign block and claims
+ * nothing: movable pages can be moved out later, so they may borrow.
+ * Returns true if a block was moved to migratetype's lists.
+ */
+static bool __rmqueue_fallback(struct zone *zone, unsigned int order, int start_mt)
+{
+	int other = start_mt == MIGRATE_MOVABLE ? MIGRATE_UNMOVABLE : MIGRATE_MOVABLE;
+	bool claim = start_mt == MIGRATE_UNMOVABLE || order >= pageblock_order / 2;
+	struct page *page = NULL;
+	unsigned int o;
+
+	for (o = 0; o < MAX_ORDER - order; o++) {
+		/* claim: search from the top down; otherwise bottom up. */
+		unsigned int cur = claim ? MAX_ORDER - 1 - o : order + o;
+		struct list_head *list = &zone->free_area[cur].free_list[other];
+
+		if (list_empty(list))
+			continue;
+		page = list_first_entry(list, struct page, lru);
+		if (!claim) {
+			move_to_free_list(page, zone, cur, start_mt);
+			return true;
+		}
+		if (move_freepages_block(zone, page, start_mt) >= pageblock_nr_pages / 2)
+			set_pageblock_migratetype(page, start_mt);
+		return true;
+	}
+	return false;
+}
+
+/* Take a block, falling back to the other migratetype. Caller holds zone->lock. */
+struct page *__rmqueue(struct zone *zone, unsigned int order, int migratetype)
+{
+	struct page *page = __rmqueue_smallest(zone, order, migratetype);
+
+	if (unlikely(!page) && __rmqueue_fallback(zone, order, migratetype))
+		page = __rmqueue_smallest(zone, order, migratetype);
+	return page;
+}
+
+/* ---- watermarks ---------------------------------------------------------- */
+
+/*
+ * Would taking 2^order pages leave the zone above mark? __GFP_HIGH callers
+ * (GFP_ATOMIC: interrupt handlers that cannot wait) may use half of the
+ * reserve below mark. For order > 0 a block of that order must also exist,
+ * or the free count is no help. (Linux: __zone_watermark_ok; newer kernels
+ * let atomic requests dip a further quarter, ALLOC_NON_BLOCK.)
+ */
+bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+		       unsigned int alloc_flags)
+{
+	long min = (long)mark;
+	long free = (long)READ_ONCE(z->free_pages) - ((1L << order) - 1);
+	unsigned int o;
+
+	if (alloc_flags & ALLOC_HIGH)
+		min -= min / 2;
+	if (free <= min)
+		return false;
+	if (!order)
+		return true;
+	for (o = order; o < MAX_ORDER; o++)
+		if (READ_ONCE(z->free_area[o].nr_free))
+			return true;
+	return false;
+}
+
+/* ---- the allocation path ------------------------------------------------ */
+
+/* Weak no-ops until mm/vmscan.c provides the real ones. */
+__weak void wakeup_kswapd(struct zone *zone, gfp_t gfp, unsigned int order)
+{
+}
+
+__weak unsigned long try_to_free_pages(struct zone *zone, unsigned int order, gfp_t gfp)
+{
+	return 0;
+}
+
+static struct page *rmqueue(struct zone *zone, unsigned int order, int migratetype)
+{
+	unsigned long flags;
+	struct page *page;
+
+	if (order == 0 && pcp_enabled())
+		return rmqueue_pcplist(zone, migratetype);
+
+	spin_lock_irqsave(&zone->lock, flags);
+	page = __rmqueue(zone, order, migratetype);
+	spin_unlock_irqrestore(&zone->lock, flags);
+	return page;
+}
+
+/* One attempt at a given watermark (Linux: get_page_from_freelist, one zone). */
+static struct page *get_page_from_freelist(unsigned int order, unsigned int alloc_flags,
+					   int migratetype)
+{
+	struct zone *zone = &zone_normal;
+	unsigned long mark = zone->_watermark[alloc_flags & ALLOC_WMARK_MASK];
+
+	if (!zone_watermark_ok(zone, order, mark, alloc_flags))
+		return NULL;
+	return rmqueue(zone, order, migratetype);
+}
+
+/*
+ * The fast path failed at the low watermark. Wake kswapd, try again at min
+ * (half of min for __GFP_HIGH), then, if the caller may sleep, reclaim
+ * directly and retry while reclaim makes progress. Linux would end in the
+ * OOM killer; that arrives with mm/oom_kill.c. (Linux: __alloc_pages_slowpath.)
+ */
+static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, int migratetype)
+{
+	struct zone *zone = &zone_normal;
+	unsigned int alloc_flags = ALLOC_WMARK_MIN | ((gfp & __GFP_HIGH) ? ALLOC_HIGH : 0);
+	struct page *page;
+	int retries = 0;
+
+	if (gfp & __GFP_KSWAPD_RECLAIM) {
+		count_vm_event(KSWAPD_WAKEUP);
+		wakeup_kswapd(zone, gfp, order);
+	}
+	page = get_page_from_freelist(order, alloc_flags, migratetype);
+	if (page || !(gfp & __GFP_DIRECT_RECLAIM))
+		return page;
+
+	for (;;) {
+		unsigned long progress;
+
+		count_vm_event(ALLOCSTALL_NORMAL);
+		progress = try_to_free_pages(zone, order, gfp);
+		page = get_page_from_freelist(order, alloc_flags, migratetype);
+		if (page)
+			return page;
+		if ((gfp & __GFP_NORETRY) || !progress || ++retries >= MAX_RECLAIM_RETRIES)
+			return NULL;
+	}
+}
+
+/* A block leaves the allocator: owned, refcount 1, order recorded, maybe zeroed. */
+static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
+{
+	page->_refcount = 1;
+	page->_mapcount = -1;
+	page->mapping = NULL;
+	page->index = 0;
+	if (order) {
+		SetPageHead(page);
+		page->private = order;
+	} else {
+		page->private = 0;
+	}
+	if (gfp & __GFP_ZERO)
+		memset(page_address(page), 0, PAGE_SIZE << order);
+}
+
+/*
+ * Allocate 2^order contiguous pages. Returns the first struct page, or NULL
+ * with one warning line unless __GFP_NOWARN. May call the reclaim hooks;
+ * with __GFP_DIRECT_RECLAIM (GFP_KERNEL) it may, once reclaim exists, sleep.
+ * (Linux: __alloc_pages.)
+ */
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	int migratetype = gfp_migratetype(gfp);
+	struct page *page = NULL;
+
+	if (likely(order < MAX_ORDER)) {
+		page = get_page_from_freelist(order, ALLOC_WMARK_LOW, migratetype);
+		if (unlikely(!page))
+			page = __alloc_pages_slowpath(gfp, order, migratetype);
+	}
+	if (unlikely(!page)) {
+		count_vm_event(PGALLOC_FAIL);
+		if (!(gfp & __GFP_NOWARN))
+			warn_alloc(gfp, order);
+		return NULL;
+	}
+	prep_new_page(page, order, gfp);
+	count_vm_events(PGALLOC_NORMAL, 1UL << order);
+	return page;
+}
+
+/* As alloc_pages, but returns the linear-map address, or 0. */
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page = alloc_pages(gfp, order);
+
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+/* ---- the free path ------------------------------------------------------ */
+
+/*
+ * The last reference is gone: reset the page and return the block, order 0
+ * through the per-CPU list, larger ones straight to the buddy lists.
+ * (Linux: __free_pages_ok / free_unref_page.)
+ */
+static void __free_pages_ok(struct page *page, unsigned int order)
+{
+	page->flags = 0;	/* the checks passed: no flag matters any more */
+	page->private = 0;
+	page->mapping = NULL;
+	count_vm_events(PGFREE, 1UL << order);
+
+	if (order == 0 && pcp_enabled())
+		free_unref_page(page);
+	else
+		free_one_page(page_zone(page), page, page_to_pfn(page), order,
+			      get_pageblock_migratetype(page));
+}
+
+/*
+ * Drop a reference to a block of 2^order pages allocated by alloc_pages;
+ * the block is freed when that was the last one. A bad free (not a page,
+ * reserved, already free, wrong order, owner flags still set) is reported
+ * with one "BUG: Bad page state" line and refused: no list is touched.
+ */
+void __free_pages(struct page *page, unsigned int order)
+{
+	if (!free_pages_check(page, order))
+		return;
+	if (--page->_refcount > 0)
+		return;		/* someone else still holds it (Linux: put_page_testzero) */
+	if (free_pages_flags_bad(page, order)) {
+		page->_refcount = 1;	/* leave it allocated; the owner must fix it */
+		return;
+	}
+	__free_pages_ok(page, order);
+}
+
+/* Free by linear-map address; 0 is ignored, like Linux. */
+void free_pages(unsigned long addr, unsigned int order)
+{
+	if (!addr)
+		return;
+	if (!IS_ALIGNED(addr, PAGE_SIZE)) {
+		bad_page_addr(__func__, addr, "address is not page aligned");
+		return;
+	}
+	if (!virt_addr_valid(addr) || !pfn_valid(PHYS_PFN(__pa(addr)))) {
+		bad_page_addr(__func__, addr, "address is not in the linear map of RAM");
+		return;
+	}
+	__free_pages(virt_to_page(addr), order);
+}
+
+/* Drop a reference taken by alloc_pages or get_page; frees at zero. */
+void put_page(struct page *page)
+{
+	__free_pages(page, PageHead(page) && page->private < MAX_ORDER ?
+		     (unsigned int)page->private : 0);
+}
+
+/*
+ * Boot hand-over of a naturally aligned block that memblock left free: the
+ * pages stop being PG_reserved and join the buddy lists, merging as usual.
+ * (Linux: __free_pages_core, called via memblock_free_pages.)
+ */
+void __free_pages_core(struct page *page, unsigned int order)
+{
+	struct zone *zone = page_zone(page);
+	unsigned long i, nr = 1UL << order;
+
+	for (i = 0; i < nr; i++) {
+		ClearPageReserved(&page[i]);
+		page[i]._refcount = 0;
+	}
+	zone->managed_pages += nr;
+	count_vm_events(PGFREE, nr);
+	free_one_page(zone, page, page_to_pfn(page), order, get_pageblock_migratetype(page));
+}
+
+/* Free pages on the buddy lists; per-CPU pages are not included (as in Linux). */
+unsigned long nr_free_pages(void)
+{
+	return READ_ONCE(zone_normal.free_pages);
+}
+
+unsigned long totalram_pages(void)
+{
+	return zone_normal.managed_pages;
+}

@@ -1,0 +1,178 @@
+/*
+ * Counters and reports about the page allocator, in the formats of Linux's
+ * /proc/vmstat, /proc/buddyinfo, /proc/pagetypeinfo and
+ * /sys/kernel/debug/extfrag/unusable_index (Linux: mm/vmstat.c), so a
+ * learner can hold this kernel's output next to a real machine's.
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mmzone.h>
+#include <linux/vmstat.h>
+
+struct vm_event_state vm_event_states[NR_CPUS];
+
+const char * const vm_event_names[NR_VM_EVENT_ITEMS] = {
+	[PGALLOC_NORMAL]	= "pgalloc_normal",
+	[PGFREE]		= "pgfree",
+	[PGALLOC_FAIL]		= "pgalloc_fail",
+	[ALLOCSTALL_NORMAL]	= "allocstall_normal",
+	[KSWAPD_WAKEUP]		= "kswapd_wakeup",
+	[PGFAULT]		= "pgfault",
+	[PGMAJFAULT]		= "pgmajfault",
+	[PSWPIN]		= "pswpin",
+	[PSWPOUT]		= "pswpout",
+	[PGSCAN_KSWAPD]		= "pgscan_kswapd",
+	[PGSCAN_DIRECT]		= "pgscan_direct",
+	[PGSTEAL_KSWAPD]	= "pgsteal_kswapd",
+	[PGSTEAL_DIRECT]	= "pgsteal_direct",
+	[WORKINGSET_REFAULT]	= "workingset_refault",
+	[OOM_KILL]		= "oom_kill",
+};
+
+/* Sum of every CPU's copy; a snapshot, not exact while others count. */
+unsigned long vm_event(enum vm_event_item item)
+{
+	unsigned long sum = 0;
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		sum += READ_ONCE(vm_event_states[cpu].event[item]);
+	return sum;
+}
+
+void show_vmstat(void)
+{
+	unsigned int i;
+
+	pr_info("nr_free_pages %lu\n", nr_free_pages());
+	for (i = 0; i < NR_VM_EVENT_ITEMS; i++)
+		pr_info("%s %lu\n", vm_event_names[i], vm_event(i));
+}
+
+/* Free blocks per order (and per migratetype), counted under the zone lock. */
+static void count_free_blocks(struct zone *z, unsigned long nr[MIGRATE_TYPES][MAX_ORDER])
+{
+	unsigned long flags;
+	unsigned int o;
+	int mt;
+
+	spin_lock_irqsave(&z->lock, flags);
+	for (mt = 0; mt < MIGRATE_TYPES; mt++) {
+		for (o = 0; o < MAX_ORDER; o++) {
+			struct list_head *pos;
+
+			nr[mt][o] = 0;
+			list_for_each(pos, &z->free_area[o].free_list[mt])
+				nr[mt][o]++;
+		}
+	}
+	spin_unlock_irqrestore(&z->lock, flags);
+}
+
+/*
+ * "Node 0, zone   Normal" then the number of free blocks of each order,
+ * 0..10 (Linux: frag_show_print). A block of order n is 2^n pages.
+ */
+void show_buddyinfo(void)
+{
+	struct zone *z = &zone_normal;
+	char line[40 + MAX_ORDER * 8];
+	int len;
+	unsigned int o;
+
+	len = snprintf(line, sizeof(line), "Node 0, zone %8s ", z->name);
+	for (o = 0; o < MAX_ORDER; o++)
+		len += snprintf(line + len, sizeof(line) - len, "%6lu ",
+				READ_ONCE(z->free_area[o].nr_free));
+	pr_info("%s\n", line);
+}
+
+/*
+ * Free blocks per order for each migratetype, then how many pageblocks
+ * carry each type (Linux: pagetypeinfo_showfree, pagetypeinfo_showblockcount).
+ */
+void show_pagetypeinfo(void)
+{
+	struct zone *z = &zone_normal;
+	unsigned long nr[MIGRATE_TYPES][MAX_ORDER], blocks[MIGRATE_TYPES] = { 0 };
+	unsigned long i, nr_blocks;
+	char line[64 + MAX_ORDER * 8];
+	unsigned int o;
+	int mt, len;
+
+	count_free_blocks(z, nr);
+	pr_info("Page block order: %d\n", pageblock_order);
+	pr_info("Pages per block:  %lu\n", pageblock_nr_pages);
+	pr_info("\n");
+	len = snprintf(line, sizeof(line), "%-43s ", "Free pages count per migrate type at order");
+	for (o = 0; o < MAX_ORDER; o++)
+		len += snprintf(line + len, sizeof(line) - len, "%6u ", o);
+	pr_info("%s\n", line);
+	for (mt = 0; mt < MIGRATE_TYPES; mt++) {
+		len = snprintf(line, sizeof(line), "Node %4d, zone %8s, type %12s ",
+			       0, z->name, migratetype_names[mt]);
+		for (o = 0; o < MAX_ORDER; o++)
+			len += snprintf(line + len, sizeof(line) - len, "%6lu ", nr[mt][o]);
+		pr_info("%s\n", line);
+	}
+
+	nr_blocks = z->spanned_pages ?
+		((z->zone_start_pfn + z->spanned_pages - 1) >> pageblock_order) -
+		(z->zone_start_pfn >> pageblock_order) + 1 : 0;
+	for (i = 0; i < nr_blocks; i++)
+		blocks[z->pageblock_flags[i]]++;
+	len = snprintf(line, sizeof(line), "\n%-23s", "Number of blocks type ");
+	for (mt = 0; mt < MIGRATE_TYPES; mt++)
+		len += snprintf(line + len, sizeof(line) - len, "%12s ", migratetype_names[mt]);
+	pr_info("%s\n", line);
+	len = snprintf(line, sizeof(line), "Node 0, zone %8s ", z->name);
+	for (mt = 0; mt < MIGRATE_TYPES; mt++)
+		len += snprintf(line + len, sizeof(line) - len, "%12lu ", blocks[mt]);
+	pr_info("%s\n", line);
+}
+
+/*
+ * Unusable free space index (Mel Gorman; Linux: unusable_free_index). Of all
+ * free pages, the share in blocks too small for an order-n request:
+ *   (free_pages - sum over k >= n of nr_free[k] * 2^k) / free_pages
+ * times 1000. 0 means every free page could serve the request; 1000 means
+ * none can (or nothing is free). Pages on per-CPU lists are not counted,
+ * as in Linux.
+ */
+int unusable_free_index(unsigned int order)
+{
+	struct zone *z = &zone_normal;
+	unsigned long free_pages = 0, suitable = 0, flags;
+	unsigned int o;
+
+	if (order >= MAX_ORDER)
+		return 1000;
+	spin_lock_irqsave(&z->lock, flags);
+	for (o = 0; o < MAX_ORDER; o++) {
+		unsigned long pages = z->free_area[o].nr_free << o;
+
+		free_pages += pages;
+		if (o >= order)
+			suitable += pages;
+	}
+	spin_unlock_irqrestore(&z->lock, flags);
+	if (!free_pages)
+		return 1000;
+	return (int)((free_pages - suitable) * 1000 / free_pages);
+}
+
+/* "Node 0, zone   Normal 0.000 0.000 ..." for orders 0..10, like debugfs. */
+void show_unusable_index(void)
+{
+	char line[40 + MAX_ORDER * 8];
+	unsigned int o;
+	int len;
+
+	len = snprintf(line, sizeof(line), "Node 0, zone %8s ", zone_normal.name);
+	for (o = 0; o < MAX_ORDER; o++) {
+		int idx = unusable_free_index(o);
+
+		len += snprintf(line + len, sizeof(line) - len, "%d.%03d ", idx / 1000, idx % 1000);
+	}
+	pr_info("%s\n", line);
+}
