@@ -40,12 +40,6 @@ static int __init parse_min_free_kbytes(const char *val)
 }
 __setup("min_free_kbytes", parse_min_free_kbytes);
 
-static int __init parse_slub_debug(const char *val)
-{
-	return slub_debug_setup(val ? val : "") == 0 ? 0 : -1;
-}
-__setup("slub_debug", parse_slub_debug);
-
 static void add_memory(u64 base, u64 size, bool nomap, const char *name, void *arg)
 {
 	memblock_add(base, size);

@@ -334,3 +334,20 @@ void show_slabinfo(void)
 	}
 	spin_unlock_irqrestore(&slab_mutex, flags);
 }
+
+/* Pages held by all slabs of all caches (meminfo's "Slab:"). */
+unsigned long nr_slab_pages(void)
+{
+	struct kmem_cache *s;
+	unsigned long pages = 0;
+
+	spin_lock(&slab_mutex);
+	list_for_each_entry(s, &slab_caches, list) {
+		struct slabinfo info;
+
+		get_slabinfo(s, &info);
+		pages += info.num_slabs << info.cache_order;
+	}
+	spin_unlock(&slab_mutex);
+	return pages;
+}

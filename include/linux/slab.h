@@ -113,5 +113,7 @@ struct slabinfo {
 	unsigned int cache_order;
 };
 void get_slabinfo(struct kmem_cache *s, struct slabinfo *sinfo);
+/* Pages held by all slabs (meminfo "Slab:"). */
+unsigned long nr_slab_pages(void);
 
 #endif
