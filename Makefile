@@ -36,7 +36,8 @@ BOOTCFLAGS := -fpie -fvisibility=hidden -mstrict-align -fno-stack-protector
 
 KSRC_C := $(filter-out $(KSRC_EXCLUDE),$(wildcard boot/*.c arch/arm64/*.c mm/*.c kernel/*.c drivers/*.c lib/*.c))
 KSRC_S := $(wildcard boot/*.S arch/arm64/*.S)
-KOBJS  := $(KSRC_C:%.c=$(B)/%.o) $(KSRC_S:%.S=$(B)/%.o)
+KOBJS  := $(KSRC_C:%.c=$(B)/%.o) $(KSRC_S:%.S=$(B)/%.o) $(B)/user_progs.o
+include user/user.mk
 KLIBS  := $(B)/arm64/usr/lib/aarch64-linux-gnu/libfdt.a $(ARCH_LIBDIR)/liblz4.a
 # GCC would turn string.c's byte loops into calls to memset/memcpy, i.e. to themselves.
 $(B)/lib/string.o: KCFLAGS += -fno-tree-loop-distribute-patterns
@@ -115,6 +116,13 @@ qemu-run: deps all
 qemu-test: deps all
 	@bash qemu/selftest.sh
 
+# Instructions per allocation and per free (a benchmark: it never fails on its
+# numbers): the "bench" boot mode under -icount (mm/bench.c), then the same
+# rounds on the host under callgrind. Results: docs/buddy.md, docs/slub.md.
+bench: deps all $(B)/host/bench_mm
+	@bash qemu/bench.sh
+	@bash scripts/bench-host.sh $(B)/host/bench_mm
+
 qemu-gdb: deps all
 	@bash qemu/run.sh -S -s
 
@@ -145,6 +153,14 @@ $(B)/dtb/%.dtb: tests/host/dts/%.dts
 	@dtc -q -I dts -O dtb -o $@ $<
 $(foreach t,$(HOST_TESTS),$(eval $(call host_test_rule,$(t))))
 
+# The host half of `make bench`: the allocators test_slub links, built -O2 and
+# without sanitizers, so that callgrind counts the code itself.
+$(B)/host/bench_mm: tests/host/bench_mm.c $(test_slub_SRCS) $(wildcard include/linux/*.h tests/host/include/asm/*.h)
+	@mkdir -p $(B)/host
+	@echo "  HOSTCC  $@"
+	@$(HOSTCC) $(filter-out -O1 -fsanitize=% -fno-sanitize-recover=%,$(HOSTCFLAGS)) -O2 \
+		-o $@ tests/host/bench_mm.c $(test_slub_SRCS) $(test_slub_LIBS)
+
 host-test: deps $(HOST_TESTS:%=$(B)/host/%)
 	prove --exec '' $(HOST_TESTS:%=$(B)/host/%)
 
@@ -156,3 +172,36 @@ clean:
 	rm -rf $(B)
 
 -include $(KOBJS:.o=.d)
+
+# ---- boot paths: U-Boot and Raspberry Pi (issue 7) ----
+# The same build/kernel8.img, unchanged, through every boot path:
+#   make uboot-run / uboot-test   QEMU virt + Debian's U-Boot, from a virtio disk
+#                                 (MBR + FAT + boot.scr); EL2=1 GIC=3 apply
+#   make rpi3-qemu / rpi3-test    QEMU -M raspi3b + Debian's bcm2837-rpi-3-b.dtb
+#                                 (CONSOLE=pl011, UBOOT=1: see qemu/rpi3.sh)
+#   make rpi4-sdcard              build/rpi4-boot/ and build/rpi4-boot-uboot/
+# The Pi DTBs and u-boot-rpi come from Debian arm64 packages unpacked into
+# build/rpi/ by `scripts/deps.sh rpi` (apt-get download + dpkg -x, no install).
+.PHONY: rpi-deps uboot-run uboot-test rpi3-qemu rpi3-test rpi4-sdcard
+$(B)/rpi/dtb/%.dtb:
+	@bash scripts/deps.sh rpi
+$(B)/rpi/u-boot/%/u-boot.bin:
+	@bash scripts/deps.sh rpi
+rpi-deps: deps
+	@bash scripts/deps.sh rpi
+
+uboot-run: deps all
+	@bash qemu/uboot.sh
+
+uboot-test: deps all
+	@RUNNER=qemu/uboot.sh bash qemu/selftest.sh
+
+rpi3-qemu: rpi-deps all
+	@bash qemu/rpi3.sh
+
+# QEMU's raspi3b always has 1 GiB, of which it gives 960 MiB to /memory.
+rpi3-test: rpi-deps all
+	@RUNNER=qemu/rpi3.sh MEM=960M bash qemu/selftest.sh
+
+rpi4-sdcard: rpi-deps all
+	@bash scripts/rpi4-sdcard.sh

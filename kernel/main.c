@@ -12,11 +12,16 @@
 #include <linux/jiffies.h>
 #include <linux/of.h>
 #include <linux/of_fdt.h>
+#include <linux/mman.h>
 #include <linux/reboot.h>
+#include <linux/sched.h>
 #include <linux/selftest.h>
+#include <linux/swap.h>
 #include <asm/boot.h>
+#include <asm/fpsimd.h>
 #include <asm/memory.h>
 #include <asm/irqflags.h>
+#include <asm/mmu_context.h>
 #include <asm/processor.h>
 #include <libfdt.h>
 #include "setup.h"
@@ -84,11 +89,13 @@ static void print_banner(void)
 	printk("Kernel command line: %s\n", of_bootargs());
 }
 
+
 void start_kernel(u64 dtb_pa)
 {
 	const char *why = NULL;
 
 	smp_setup_boot_cpu();
+	sched_init();		/* the boot context becomes the idle task, pid 0 */
 	kimage_voffset = early_boot_info.kimage_voffset;
 	if (early_boot_info.pgtable_exhausted)
 		panic("early page-table pool exhausted: the image or DTB is not fully mapped");
@@ -103,7 +110,10 @@ void start_kernel(u64 dtb_pa)
 	psci_init();
 	print_banner();
 
+	fpsimd_init();		/* liblz4 (zram) uses NEON registers: CPACR_EL1.FPEN */
 	setup_arch_memory();
+	asid_init();
+	zero_page_init();
 
 	if (irqchip_init())
 		panic("no usable interrupt controller: the timer cannot tick");
@@ -111,7 +121,37 @@ void start_kernel(u64 dtb_pa)
 		panic("no usable timer");
 	local_irq_enable();
 
-	if (cmdline_has("selftest"))
-		selftest_boot();
+	if (cmdline_has("bench")) run_benchmarks();	/* mm/bench.c; ends QEMU */
 	rest_init();
+}
+
+/* Kernel threads of the memory manager. */
+void start_kernel_threads(void)
+{
+	kswapd_start();
+}
+
+static int selftest_thread(void *arg)
+{
+	selftest_boot();
+}
+
+/*
+ * Start the first tasks and become the idle task (Linux: rest_init): init
+ * (pid 1, the embedded user program that adopts orphans), then either the
+ * self-test runner or the console shell, both kernel threads.
+ */
+void rest_init(void)
+{
+	char *init_argv[] = { "init", NULL };
+	int pid = spawn_user("init", 1, init_argv, NULL);
+
+	if (pid < 0)
+		printk("init: cannot start the init program (%d); continuing without it\n", pid);
+	start_kernel_threads();
+	if (cmdline_has("selftest"))
+		kthread_run(selftest_thread, NULL, "selftest");
+	else
+		kthread_run(shell_thread, NULL, "sh");
+	cpu_idle();
 }

@@ -5,7 +5,15 @@
 
 /* memblock from the DT, then the page and slab allocators (mm/init.c). */
 void setup_arch_memory(void);
-/* After boot: the console loop (later the scheduler and the shell). */
+/* Start init, the shell (or the self-tests) and the other kernel threads; become idle. */
 __noreturn void rest_init(void);
+/* Kernel threads other subsystems start at boot (kswapd ...); weak default: none. */
+void start_kernel_threads(void);
+/* The console shell (kernel/shell.c), run as a kernel thread. */
+int shell_thread(void *arg);
+/* The idle loop (kernel/sched.c). */
+__noreturn void cpu_idle(void);
+/* The "bench" boot mode (mm/bench.c): prints instruction counts, ends QEMU. */
+void run_benchmarks(void);
 
 #endif

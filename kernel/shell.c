@@ -9,6 +9,7 @@
 #include <linux/irq.h>
 #include <linux/jiffies.h>
 #include <linux/reboot.h>
+#include <linux/sched.h>
 #include <linux/selftest.h>
 #include <linux/shell.h>
 #include <stdlib.h>
@@ -153,13 +154,16 @@ int shell_run_line(char *line)
 	return c->fn(argc, argv);
 }
 
+/* Poll the UART; between polls sleep a tick so user tasks get the CPU. */
 static int shell_getc(void)
 {
 	struct console *con = console_get();
 	int c;
 
-	while (!con || !con->getc || (c = con->getc(con)) < 0)
-		__asm__ __volatile__("wfi");	/* the timer tick wakes us to poll again */
+	while (!con || !con->getc || (c = con->getc(con)) < 0) {
+		reap_background_jobs();
+		msleep(10);
+	}
 	return c;
 }
 
@@ -223,7 +227,7 @@ static void read_line(char *buf, size_t size)
 		strlcpy(history[history_count++ % HISTORY], buf, LINE_MAX);
 }
 
-void rest_init(void)
+int shell_thread(void *arg)
 {
 	char line[LINE_MAX];
 

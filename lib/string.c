@@ -38,6 +38,7 @@
 #define strncmp kstrncmp
 #define strchr kstrchr
 #define strrchr kstrrchr
+#define strstr kstrstr
 #define strncpy kstrncpy
 #define strlcpy kstrlcpy
 #endif
@@ -317,6 +318,17 @@ char *strrchr(const char *s, int c)
 		if (!*s)
 			return (char *)last;
 	}
+}
+
+/* First occurrence of needle in haystack (the naive search is fine for log lines). */
+char *strstr(const char *haystack, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *haystack; haystack++)
+		if (strncmp(haystack, needle, n) == 0)
+			return (char *)haystack;
+	return n == 0 ? (char *)haystack : NULL;
 }
 
 /*

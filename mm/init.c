@@ -20,6 +20,7 @@
 #include <linux/of.h>
 #include <linux/of_fdt.h>
 #include <linux/slab.h>
+#include <linux/swap.h>
 #include <asm/boot.h>
 #include <asm/mmu.h>
 #include <libfdt.h>
@@ -108,4 +109,9 @@ void setup_arch_memory(void)
 	if (boot_min_free_kbytes >= 0)
 		setup_min_free_kbytes((unsigned long)boot_min_free_kbytes);
 	kmem_cache_init();
+	paging_init();		/* the kernel's tables again, from buddy pages (arch/arm64/mmu.c) */
+	/* The pieces of reclaim that need the allocators: the LRU policy and the swap area. */
+	lru_policy->init();
+	if (zram_init(0))
+		printk("zram: no swap area: anonymous memory cannot be reclaimed\n");
 }

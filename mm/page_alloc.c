@@ -28,6 +28,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
+#include <linux/oom.h>
 #include <linux/vmstat.h>
 #include <string.h>
 #include "internal.h"
@@ -303,6 +304,11 @@ __weak unsigned long try_to_free_pages(struct zone *zone, unsigned int order, gf
 	return 0;
 }
 
+__weak bool out_of_memory(gfp_t gfp, unsigned int order)
+{
+	return false;
+}
+
 static struct page *rmqueue(struct zone *zone, unsigned int order, int migratetype)
 {
 	unsigned long flags;
@@ -332,8 +338,9 @@ static struct page *get_page_from_freelist(unsigned int order, unsigned int allo
 /*
  * The fast path failed at the low watermark. Wake kswapd, try again at min
  * (half of min for __GFP_HIGH), then, if the caller may sleep, reclaim
- * directly and retry while reclaim makes progress. Linux would end in the
- * OOM killer; that arrives with mm/oom_kill.c. (Linux: __alloc_pages_slowpath.)
+ * directly and retry while reclaim makes progress. When reclaim can do no
+ * more, the OOM killer frees memory by killing a task, and we try again
+ * (Linux: __alloc_pages_slowpath, __alloc_pages_may_oom).
  */
 static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, int migratetype)
 {
@@ -358,8 +365,14 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, int mi
 		page = get_page_from_freelist(order, alloc_flags, migratetype);
 		if (page)
 			return page;
-		if ((gfp & __GFP_NORETRY) || !progress || ++retries >= MAX_RECLAIM_RETRIES)
+		if (gfp & __GFP_NORETRY)
 			return NULL;
+		if (progress && ++retries < MAX_RECLAIM_RETRIES)
+			continue;
+		/* Costly orders are not worth a kill (Linux: PAGE_ALLOC_COSTLY_ORDER). */
+		if (order > 3 || !out_of_memory(gfp, order))
+			return NULL;
+		retries = 0;
 	}
 }
 

@@ -2,6 +2,10 @@
 # Install, from Debian's packages, whatever the build and the tests need and
 # this machine lacks. Safe to run every time: it only calls apt-get when
 # something is missing. Needs root (or sudo) only in that case.
+#
+# `deps.sh rpi` also unpacks (never installs) what the Raspberry Pi boot
+# paths need into build/rpi/: the DTBs of Debian's arm64 kernel package and
+# the U-Boot builds of u-boot-rpi:arm64 (see fetch_rpi_files below).
 set -euo pipefail
 
 host_pkgs=(gcc make gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
@@ -31,8 +35,57 @@ for p in "${host_pkgs[@]}" "${arm64_pkgs[@]}"; do
 done
 SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
+
+# Raspberry Pi files, unpacked from Debian arm64 packages into build/rpi/
+# (the packages are for another architecture and are not installed):
+#   build/rpi/dtb/       the broadcom/*.dtb of linux-image-<version>-arm64 (only
+#                        those are extracted from the ~60 MB package)
+#   build/rpi/u-boot/    rpi_3, rpi_4, rpi_arm64 u-boot.bin from u-boot-rpi
+# Each .deb is deleted once unpacked; build/rpi/SOURCES says which versions.
+RPI_ROOT=${RPI_ROOT:-build/rpi}
+apt_download() {	# apt_download DIR PKG: retry once after refreshing the lists
+	(cd "$1" && apt-get download -q "$2") ||
+		{ $SUDO apt-get update -q && (cd "$1" && apt-get download -q "$2"); }
+}
+fetch_rpi_files() {
+	local tmp kpkg deb
+	if [ -f "$RPI_ROOT/dtb/bcm2711-rpi-4-b.dtb" ] && [ -f "$RPI_ROOT/dtb/bcm2837-rpi-3-b.dtb" ] &&
+		[ -f "$RPI_ROOT/u-boot/rpi_4/u-boot.bin" ]; then
+		return 0
+	fi
+	mkdir -p "$RPI_ROOT/dtb" "$RPI_ROOT/u-boot"
+	tmp=$(mktemp -d "$RPI_ROOT/.fetch.XXXXXX")
+	trap 'rm -rf "$tmp"' RETURN
+	if [ ! -f "$RPI_ROOT/dtb/bcm2711-rpi-4-b.dtb" ] || [ ! -f "$RPI_ROOT/dtb/bcm2837-rpi-3-b.dtb" ]; then
+		# linux-image-arm64 is a meta package: take the versioned image it names.
+		kpkg=$(apt-cache depends linux-image-arm64:arm64 2>/dev/null |
+			sed -n 's/^ *Depends: \(linux-image-[0-9][^:]*-arm64\).*/\1/p' | head -1)
+		if [ -z "$kpkg" ]; then
+			$SUDO apt-get update -q
+			kpkg=$(apt-cache depends linux-image-arm64:arm64 |
+				sed -n 's/^ *Depends: \(linux-image-[0-9][^:]*-arm64\).*/\1/p' | head -1)
+		fi
+		echo "deps: unpacking the Raspberry Pi DTBs of $kpkg:arm64 into $RPI_ROOT/dtb"
+		apt_download "$tmp" "$kpkg:arm64"
+		deb=$(ls "$tmp"/linux-image-*_arm64.deb)
+		dpkg-deb --fsys-tarfile "$deb" |
+			tar -x -C "$tmp" --wildcards './usr/lib/linux-image-*/broadcom/*.dtb'
+		cp "$tmp"/usr/lib/linux-image-*/broadcom/*.dtb "$RPI_ROOT/dtb/"
+		echo "dtb: $(basename "$deb")" >> "$RPI_ROOT/SOURCES"
+	fi
+	if [ ! -f "$RPI_ROOT/u-boot/rpi_4/u-boot.bin" ]; then
+		echo "deps: unpacking u-boot-rpi:arm64 into $RPI_ROOT/u-boot"
+		apt_download "$tmp" u-boot-rpi:arm64
+		deb=$(ls "$tmp"/u-boot-rpi_*_arm64.deb)
+		dpkg -x "$deb" "$tmp/root"
+		cp -r "$tmp"/root/usr/lib/u-boot/. "$RPI_ROOT/u-boot/"
+		echo "u-boot: $(basename "$deb")" >> "$RPI_ROOT/SOURCES"
+	fi
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
 	fetch_arm64_libfdt
+	[ "${1:-}" != rpi ] || fetch_rpi_files
 	exit 0
 fi
 
@@ -44,3 +97,4 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q
 $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fetch_arm64_libfdt
+[ "${1:-}" != rpi ] || fetch_rpi_files

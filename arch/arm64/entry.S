@@ -150,5 +150,6 @@ ret_to_1:
 	.globl	ret_to_user
 ret_to_user:
 ret_to_0:
-	bl	exit_to_user_mode	/* pending work: reschedule, signals (kernel/) */
+	mov	x0, sp
+	bl	exit_to_user_mode	/* pending work: reschedule, a pending kill (kernel/) */
 	kernel_exit 0

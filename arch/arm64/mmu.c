@@ -8,6 +8,9 @@
  * pool inside the image, which is already mapped (Linux uses the fixmap to
  * reach memblock pages instead). Once the linear map is up, every physical
  * page is reachable at __va(pa).
+ *
+ * paging_init() (below) then builds the kernel's tables a second time, from
+ * buddy pages, and switches TTBR1 to them (docs/paging.md).
  */
 #include <linux/kernel.h>
 #include <linux/memblock.h>
@@ -17,6 +20,12 @@
 #include <asm/barrier.h>
 #include <asm/sysreg.h>
 #include <asm/pgtable-hwdef.h>
+#include <asm/cpufeature.h>
+#include <asm/irqflags.h>
+#include <asm/proc-fns.h>
+#include <asm/tlbflush.h>
+#include <asm/uaccess-pan.h>
+#include <linux/pgtable.h>
 #include <string.h>
 
 #define LINEAR_POOL_PAGES 24
@@ -109,4 +118,176 @@ void paging_init_linear_map(void)
 	linear_map_ready = true;
 	printk("Linear map: RAM at 0x%lx, %u page-table pages from the early pool\n",
 	       PAGE_OFFSET, linear_pool_used);
+}
+
+/* ==== paging_init: the kernel's tables again, from the buddy allocator ==== */
+
+/* TTBR1's tree: the boot tables (in the image) until paging_init() replaces them. */
+pgd_t *swapper_pg_dir = init_pg_dir;
+unsigned long kernel_nr_pgtables;
+/* TTBR0 while no user mm runs: all zero, so every lower-half walk faults at L0. */
+const pgd_t reserved_pg_dir[PTRS_PER_TABLE] __aligned(PAGE_SIZE);
+
+bool arm64_pan_enabled;
+static bool hw_af, hw_dbm;
+
+bool cpu_has_hw_af(void)
+{
+	return hw_af;
+}
+
+bool cpu_has_hw_dbm(void)
+{
+	return hw_dbm;
+}
+
+bool cpu_has_pan(void)
+{
+	return cpuid_field(read_id_aa64mmfr1(), ID_AA64MMFR1_PAN_SHIFT) != 0;
+}
+
+static void map_or_panic(pgd_t *pgd, unsigned long va, phys_addr_t pa, unsigned long size,
+			 pgprot_t prot, bool block_ok, const char *what)
+{
+	int ret = map_pages(pgd, va, pa, size, prot, block_ok, &kernel_nr_pgtables);
+
+	if (ret)
+		panic("paging_init: cannot map %s [0x%lx-0x%lx]: %d", what, va, va + size - 1, ret);
+}
+
+/* Leaves (pages/blocks) by level under one table, for the boot message. */
+static void count_leaves(u64 *table, int level, unsigned long counts[4])
+{
+	for (int i = 0; i < PTRS_PER_TABLE; i++) {
+		u64 desc = table[i];
+
+		if (!(desc & PTE_VALID))
+			continue;
+		if (level < 3 && pxd_table(desc))
+			count_leaves(__va(desc & PTE_ADDR_MASK), level + 1, counts);
+		else
+			counts[level]++;
+	}
+}
+
+/*
+ * The same layout boot/early_map.c and paging_init_linear_map() built, now
+ * in buddy pages: every VA maps the same PA with the same attributes and the
+ * same block size as in the boot tables (this is what makes the switch below
+ * safe), and further kernel mappings (ioremap) get tables from the buddy
+ * allocator instead of a fixed pool in the image.
+ */
+static void build_kernel_tables(pgd_t *pgd)
+{
+	/* The linear map: 1 GiB / 2 MiB blocks where VA, PA and size allow, 4 KiB pages elsewhere. */
+	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
+		struct memblock_region *r = &memblock.memory.regions[i];
+
+		if (r->flags & MEMBLOCK_NOMAP)
+			continue;
+		map_or_panic(pgd, (unsigned long)__va(r->base), r->base, r->size, PROT_KERNEL_RW,
+			     true, "linear map");
+	}
+	/* The image with W^X, section by section, 4 KiB pages (as at boot). */
+	map_or_panic(pgd, (unsigned long)_text, __pa_symbol(_text), (unsigned long)(_etext - _text),
+		     PROT_KERNEL_TEXT, false, "kernel text");
+	map_or_panic(pgd, (unsigned long)__start_rodata, __pa_symbol(__start_rodata),
+		     (unsigned long)(__end_rodata - __start_rodata), PROT_KERNEL_RO, false, "rodata");
+	map_or_panic(pgd, (unsigned long)_data, __pa_symbol(_data), (unsigned long)(_end - _data),
+		     PROT_KERNEL_RW, false, "data/bss");
+	/* The device tree blob, read-only, where start_kernel found it. */
+	if (early_boot_info.dtb_status == EARLY_DTB_MAPPED) {
+		phys_addr_t base = early_boot_info.dtb_pa & PAGE_MASK;
+		unsigned long len = ALIGN(early_boot_info.dtb_pa + early_boot_info.dtb_size, PAGE_SIZE) - base;
+
+		map_or_panic(pgd, FDT_VIRT, base, len, PROT_KERNEL_RO, false, "DTB");
+	}
+	/* Device mappings made so far (UART, GIC) move over; new ones go straight there. */
+	ioremap_move_tables(pgd, &kernel_nr_pgtables);
+}
+
+static u64 tcr_value(u64 mmfr0, u64 mmfr1)
+{
+	u64 tcr = TCR_KERNEL_FLAGS;		/* 48-bit VA both halves, 4K, inner-shareable WB walks */
+	u64 parange = min(mmfr0 & ID_AA64MMFR0_PARANGE_MASK, (u64)5);	/* our tables: <= 48 bits */
+	unsigned int hafdbs = cpuid_field(mmfr1, ID_AA64MMFR1_HAFDBS_SHIFT);
+
+	tcr |= parange << TCR_IPS_SHIFT;
+	if (cpuid_field(mmfr0, ID_AA64MMFR0_ASIDBITS_SHIFT) == ID_AA64MMFR0_ASIDBITS_16)
+		tcr |= TCR_AS;			/* 16-bit ASIDs in TTBR0[63:48] */
+	/* TCR_EL1.A1 = 0: the ASID comes from TTBR0. EPD0 = 0: TTBR0 walks are on. */
+	if (hafdbs >= ID_AA64MMFR1_HAFDBS_AF) {
+		tcr |= TCR_HA;			/* the MMU sets AF instead of faulting */
+		hw_af = true;
+	}
+	if (hafdbs >= ID_AA64MMFR1_HAFDBS_DBM) {
+		tcr |= TCR_HD;			/* ... and clears AP[2] on a write to a DBM page */
+		hw_dbm = true;
+	}
+	return tcr;
+}
+
+/* PAN on (see asm/uaccess-pan.h), when the CPU has it. */
+static void enable_pan(void)
+{
+	if (!cpu_has_pan())
+		return;
+	/* SCTLR_EL1.SPAN (bit 23, RES1 before ARMv8.1) = 0: every exception into EL1 sets PAN. */
+	write_sysreg(read_sysreg(sctlr_el1) & ~SCTLR_EL1_SPAN, sctlr_el1);
+	isb();
+	__asm__ __volatile__(SET_PSTATE_PAN_1 ::: "memory");
+	arm64_pan_enabled = true;
+}
+
+void paging_init(void)
+{
+	u64 mmfr0 = read_id_aa64mmfr0(), mmfr1 = read_id_aa64mmfr1();
+	unsigned long counts[4] = { 0 }, flags;
+	pgd_t *pgd = pgd_alloc();
+
+	if (!pgd)
+		panic("paging_init: no page for the kernel's L0 table");
+	kernel_nr_pgtables = 1;
+	build_kernel_tables(pgd);
+
+	flags = arch_local_irq_save();
+	write_sysreg(MAIR_EL1_VALUE, mair_el1);	/* the same as boot: no attribute changes */
+	/*
+	 * TTBR0 walks on, but through the empty reserved table (ASID 0) while no
+	 * user mm runs: Linux's way. Toggling TCR_EL1.EPD0 on every switch to a
+	 * kernel thread would need a TLB flush each time (TCR fields may be cached
+	 * in the TLB); a table with nothing in it needs nothing.
+	 */
+	cpu_set_reserved_ttbr0();
+	write_sysreg(tcr_value(mmfr0, mmfr1), tcr_el1);
+	isb();
+	/*
+	 * Switch TTBR1. Normally a live tree is replaced by break-before-make: go
+	 * through an empty tree and invalidate in between (Linux runs
+	 * idmap_cpu_replace_ttbr1 from the identity map for that). Here the new
+	 * tree maps every VA to the same PA with the same attributes and the same
+	 * block size as the old one, so whichever tree (or TLB entry from either)
+	 * the MMU uses in between, it gets the same translation: no conflicting
+	 * TLB entries can arise and nothing can see a gap. Both trees stay intact;
+	 * the old one (in the image) is simply never used again.
+	 *   dsb ishst          our table writes are visible to the walker
+	 *   msr ttbr1_el1      new walks start at the new tree
+	 *   isb                ... from the next instruction on
+	 *   tlbi vmalle1is     drop entries and walk-cache copies of the old tree,
+	 *   dsb ish; isb       and of the old TCR
+	 */
+	dsb(ishst);
+	write_sysreg(__pa(pgd), ttbr1_el1);
+	isb();
+	flush_tlb_all();
+	swapper_pg_dir = pgd;
+	arch_local_irq_restore(flags);
+
+	enable_pan();
+	count_leaves(pgd, 0, counts);
+	printk("Paging: kernel page tables rebuilt from the buddy allocator, %lu table pages; "
+	       "TTBR1 = 0x%lx\n", kernel_nr_pgtables, (unsigned long)__pa(pgd));
+	printk("  mappings: %lu x 1G, %lu x 2M, %lu x 4K; PAN %s; hardware AF %s, dirty (DBM) %s\n",
+	       counts[1], counts[2], counts[3], arm64_pan_enabled ? "on" : "not available",
+	       hw_af ? "on" : "no", hw_dbm ? "on" : "no");
 }

@@ -12,6 +12,9 @@
 #include <asm/sysreg.h>
 #include <asm/pgtable-hwdef.h>
 #include <asm/barrier.h>
+#include <asm/proc-fns.h>
+#include <asm/mmu_context.h>
+#include <linux/pgtable.h>
 
 static u64 at_s1e1r(unsigned long va)
 {
@@ -27,19 +30,13 @@ static u64 at_s1e1w(unsigned long va)
 	return read_sysreg(par_el1);
 }
 
-/* The last-level descriptor for va in the kernel's tables (all are in the image). */
+/* The last-level descriptor for va in the live kernel tables (swapper_pg_dir, after paging_init). */
 static u64 kernel_pte(unsigned long va)
 {
-	u64 *table = init_pg_dir;
+	struct pt_walk w;
 
-	for (int level = 0; level < 3; level++) {
-		u64 desc = table[(va >> (39 - 9 * level)) & 511];
-
-		if ((desc & PTE_TYPE_MASK) != PTE_TYPE_TABLE)
-			return desc;
-		table = (u64 *)((desc & PTE_ADDR_MASK) + kimage_voffset);
-	}
-	return table[(va >> 12) & 511];
+	pt_walk(swapper_pg_dir, va, &w);
+	return w.desc[w.levels - 1];
 }
 
 static u64 rodata_probe = 1;	/* placed in .data: non-const */
@@ -105,11 +102,18 @@ static void test_no_wx_page(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, bad, 0);
 }
 
-/* TTBR0 walks are off and the physical address of the image no longer translates. */
+/*
+ * The physical address of the image no longer translates. Boot turns TTBR0
+ * walks off (TCR_EL1.EPD0); paging_init() turns them on with TTBR0 at the
+ * empty reserved_pg_dir, as Linux does, until a user mm runs.
+ */
 static void test_identity_map_gone(struct kunit *test)
 {
-	KUNIT_EXPECT_NE(test, read_sysreg(tcr_el1) & TCR_EPD0, 0);
-	KUNIT_EXPECT_EQ(test, read_sysreg(ttbr0_el1) & PTE_ADDR_MASK, 0);
+	if (!(read_sysreg(tcr_el1) & TCR_EPD0) && cpu_active_mm() == NULL)
+		KUNIT_EXPECT_EQ(test, read_sysreg(ttbr0_el1) & PTE_ADDR_MASK,
+				__pa_symbol(reserved_pg_dir));
+	else if (read_sysreg(tcr_el1) & TCR_EPD0)
+		KUNIT_EXPECT_EQ(test, read_sysreg(ttbr0_el1) & PTE_ADDR_MASK, 0);
 	KUNIT_EXPECT_EQ(test, at_s1e1r(early_boot_info.phys_text) & 1, 1);
 	KUNIT_EXPECT_EQ(test, at_s1e1r(__pa_symbol(test_identity_map_gone)) & 1, 1);
 }

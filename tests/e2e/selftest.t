@@ -6,7 +6,7 @@
 for cfg in "EL2=0 GIC=2" "EL2=1 GIC=2" "EL2=0 GIC=3" "EL2=1 GIC=3"; do
 	name=$(echo "$cfg" | tr ' =' '_-')
 	log=$LOGDIR/selftest-$name.log
-	env $cfg SEMIHOSTING=1 BOOTARGS="selftest semihosting selftest.expect_mem=${MEM:-1G} ${BOOTARGS:-}" \
+	env $cfg ICOUNT=1 SEMIHOSTING=1 BOOTARGS="selftest semihosting selftest.expect_mem=${MEM:-1G} ${BOOTARGS:-}" \
 		bash -c ". tests/e2e/lib.sh >/dev/null; boot $log 300; exit \$status"
 	st=$?
 	ok $st "selftest ($cfg) exits 0"

@@ -13,9 +13,20 @@ static inline void cpu_relax(void)
  * (arch/arm64/smp.c), whose first member is the CPU number. Linux keeps a
  * per-CPU offset there instead; the idea is the same: one register read.
  */
+struct task_struct;
 struct cpu_info {
 	unsigned int cpu;
+	struct task_struct *curr_task;	/* the task running on this CPU ("current") */
+	struct task_struct *idle;	/* its idle task (the boot context on CPU 0) */
 };
+
+static inline struct cpu_info *this_cpu_info(void)
+{
+	unsigned long p;
+
+	__asm__ __volatile__("mrs %0, tpidr_el1" : "=r"(p));
+	return (struct cpu_info *)p;
+}
 
 static inline unsigned int smp_processor_id(void)
 {

@@ -11,6 +11,7 @@
 #define PAGE_SHIFT	12
 #define PAGE_SIZE	(1UL << PAGE_SHIFT)
 #define PAGE_MASK	(~(PAGE_SIZE - 1))
+#define VA_BITS		48	/* as on arm64: TASK_SIZE in asm/pgtable.h */
 
 extern unsigned long host_va_offset;
 

@@ -1,0 +1,104 @@
+/*
+ * Tasks and the scheduler (kernel/sched.c, fork.c, exit.c; Linux:
+ * include/linux/sched.h, kernel/sched/core.c). One CPU, round robin: a user
+ * task runs until its time slice (SCHED_SLICE ticks) ends, it sleeps or it
+ * exits; the tick sets need_resched and the switch happens on the way back
+ * to EL0. Kernel threads (the shell, kswapd) give the CPU up themselves by
+ * sleeping or calling schedule(): kernel code is not preempted, so a spinlock
+ * never spins against a descheduled holder on one CPU.
+ */
+#ifndef _LINUX_SCHED_H
+#define _LINUX_SCHED_H
+
+#include <linux/types.h>
+#include <linux/list.h>
+#include <asm/ptrace.h>
+#include <asm/processor.h>
+
+#define TASK_COMM_LEN	16
+#define THREAD_ORDER	2			/* kernel stacks: 4 pages */
+#define THREAD_SIZE	(PAGE_SIZE << THREAD_ORDER)
+#define SCHED_SLICE	5			/* ticks per time slice */
+
+enum task_state {
+	TASK_RUNNING,		/* on the run queue (or running) */
+	TASK_INTERRUPTIBLE,	/* sleeping: woken by wake_up_process, a timeout or a kill */
+	TASK_ZOMBIE,		/* exited, waiting for its parent to reap it */
+};
+
+#define PF_KTHREAD	0x1
+
+/* Callee-saved registers across cpu_switch_to (arch/arm64/switch.S), as Linux's cpu_context. */
+struct cpu_context {
+	unsigned long x19, x20, x21, x22, x23, x24, x25, x26, x27, x28;
+	unsigned long fp, sp, pc;
+};
+
+struct mm_struct;
+
+struct task_struct {
+	struct cpu_context cpu_context;	/* first: switch.S uses offset 0 */
+	int pid;
+	char comm[TASK_COMM_LEN];
+	enum task_state state;
+	unsigned int flags;		/* PF_* */
+	struct mm_struct *mm;		/* NULL for kernel threads */
+	void *stack;			/* kernel stack, THREAD_SIZE bytes */
+	struct list_head tasks;		/* every task (task_list) */
+	struct list_head run_list;	/* on the run queue while TASK_RUNNING */
+	struct task_struct *parent;
+	int exit_code;
+	bool killed;			/* a kill is pending: exit on the way to EL0 */
+	int oom_score_adj;		/* -1000 (never) .. 1000 */
+	unsigned long wake_at;		/* jiffies a sleep ends at; 0 = no timeout */
+	unsigned int slice;		/* ticks left in this time slice */
+	unsigned long nvcsw, nivcsw;	/* voluntary / involuntary context switches */
+	unsigned long start_jiffies;
+};
+
+/* The running task: this CPU's cpu_info->current (TPIDR_EL1). */
+struct task_struct *get_current(void);
+#define current get_current()
+
+extern struct list_head task_list;
+extern bool need_resched;
+
+void sched_init(void);
+/* Pick the next runnable task and switch to it. Call with interrupts enabled or disabled. */
+void schedule(void);
+/* Give up the CPU if the time slice is over (a kernel thread's preemption point). */
+void cond_resched(void);
+void yield(void);
+/* Make a sleeping task runnable. */
+void wake_up_process(struct task_struct *t);
+/* Sleep for ms milliseconds (at least one tick); returns early if killed. */
+void msleep(unsigned int ms);
+struct task_struct *find_task_by_pid(int pid);
+
+/* Start a kernel thread running fn(arg); returns the task or NULL. */
+struct task_struct *kthread_run(int (*fn)(void *), void *arg, const char *name);
+/*
+ * Start an embedded user program (user/) by name with argv (kernel
+ * pointers). parent gets the child. Returns the pid or -errno.
+ */
+int spawn_user(const char *name, int argc, char *const argv[], struct task_struct *parent);
+/* Wait for a child (pid, or -1 for any): returns its pid and exit code, -ECHILD if none. */
+int kernel_wait(int pid, int *status);
+/* End the current task: free its memory, become a zombie, wake the parent. */
+__noreturn void do_exit(int code);
+/* Mark a task for death (exits before returning to EL0). -ESRCH / -EPERM. */
+int kill_task(int pid);
+/* Kill the current user task after a fatal fault, with the report already printed. */
+__noreturn void force_sig_segv(void);
+
+/* Called from the timer tick. */
+void scheduler_tick(void);
+/* First code a new task runs (arch/arm64/switch.S calls it). */
+void schedule_tail(struct task_struct *prev);
+
+/* Release the current task's finished children, reporting each (the shell's jobs). */
+void reap_background_jobs(void);
+/* Release zombies whose parent is gone. */
+void reap_orphans(void);
+
+#endif

@@ -1,0 +1,123 @@
+/*
+ * Creating tasks (Linux: kernel/fork.c copy_process, kernel/kthread.c).
+ * There is no fork() here: a user task is created directly from an
+ * embedded program (spawn, like posix_spawn), a kernel thread from a
+ * function. Either way the new task gets a task_struct, a kernel stack and
+ * a saved context whose "return address" is ret_from_fork.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/jiffies.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <asm/irqflags.h>
+#include <asm/sysreg.h>
+#include <string.h>
+#include "exec.h"
+
+void ret_from_fork(void);
+static int next_pid = 1;
+static unsigned long nr_kernel_stacks;
+
+unsigned long nr_kernel_stack_kb(void)
+{
+	return nr_kernel_stacks * (THREAD_SIZE >> 10);
+}
+
+static struct task_struct *alloc_task(const char *name, struct task_struct *parent)
+{
+	struct task_struct *t = kzalloc(sizeof(*t), GFP_KERNEL);
+	struct page *stack;
+
+	if (!t)
+		return NULL;
+	stack = alloc_pages(GFP_KERNEL, THREAD_ORDER);
+	if (!stack) {
+		kfree(t);
+		return NULL;
+	}
+	nr_kernel_stacks++;
+	t->stack = page_address(stack);
+	t->pid = next_pid++;
+	strlcpy(t->comm, name, sizeof(t->comm));
+	t->parent = parent;
+	t->state = TASK_INTERRUPTIBLE;	/* not runnable until sched_add */
+	t->start_jiffies = jiffies;
+	INIT_LIST_HEAD(&t->run_list);
+	t->cpu_context.pc = (unsigned long)ret_from_fork;
+	t->cpu_context.sp = (unsigned long)t->stack + THREAD_SIZE;
+	return t;
+}
+
+/* Free what alloc_task allocated (for a task that never ran, or when reaped). */
+void free_task(struct task_struct *t)
+{
+	free_pages((unsigned long)t->stack, THREAD_ORDER);
+	nr_kernel_stacks--;
+	kfree(t);
+}
+
+static void sched_add(struct task_struct *t)
+{
+	unsigned long flags = arch_local_irq_save();
+
+	list_add_tail(&t->tasks, &task_list);
+	arch_local_irq_restore(flags);
+	wake_up_process(t);
+}
+
+struct task_struct *kthread_run(int (*fn)(void *), void *arg, const char *name)
+{
+	struct task_struct *t = alloc_task(name, current);
+
+	if (!t)
+		return NULL;
+	t->flags = PF_KTHREAD;
+	t->oom_score_adj = -1000;
+	t->cpu_context.x19 = (unsigned long)fn;
+	t->cpu_context.x20 = (unsigned long)arg;
+	sched_add(t);
+	return t;
+}
+
+/* ret_from_fork calls this when a kernel thread's function returns. */
+void kthread_exit(int ret)
+{
+	do_exit(ret);
+}
+
+int spawn_user(const char *name, int argc, char *const argv[], struct task_struct *parent)
+{
+	struct task_struct *t = alloc_task(name, parent);
+	struct exec_entry entry;
+	struct pt_regs *regs;
+	int err;
+
+	if (!t)
+		return -ENOMEM;
+	t->mm = mm_alloc();
+	if (!t->mm) {
+		free_task(t);
+		return -ENOMEM;
+	}
+	err = exec_load(t->mm, name, argc, argv, &entry);
+	if (err) {
+		mmput(t->mm);
+		free_task(t);
+		return err;
+	}
+	/* The EL0 state ret_to_user will eret into, at the top of the kernel stack. */
+	regs = (struct pt_regs *)((char *)t->stack + THREAD_SIZE - PT_REGS_SIZE);
+	memset(regs, 0, sizeof(*regs));
+	regs->pc = entry.pc;
+	regs->sp = entry.sp;
+	regs->pstate = PSR_MODE_EL0t;		/* EL0, interrupts unmasked */
+	regs->regs[0] = (u64)argc;
+	regs->regs[1] = entry.argv;
+	t->cpu_context.sp = (unsigned long)regs;
+	t->cpu_context.x19 = 0;			/* not a kernel thread: go to EL0 */
+	sched_add(t);
+	return t->pid;
+}

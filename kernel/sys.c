@@ -1,0 +1,204 @@
+/*
+ * The system calls (Linux spreads them over kernel/sys.c, mm/mmap.c,
+ * kernel/exit.c ...). Every pointer from user space goes through
+ * copy_from_user/copy_to_user/strncpy_from_user; every bad argument returns
+ * -errno and leaves the kernel as it was.
+ */
+#include <linux/kernel.h>
+#include <linux/console.h>
+#include <linux/errno.h>
+#include <linux/mman.h>
+#include <linux/sched.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <uapi/signal.h>
+#include <uapi/wait.h>
+#include "exec.h"
+
+#define SYSCALL(name) static long name(unsigned long a0, unsigned long a1, unsigned long a2, \
+				       unsigned long a3, unsigned long a4, unsigned long a5)
+#define UNUSED_ARGS (void)a0; (void)a1; (void)a2; (void)a3; (void)a4; (void)a5
+
+/* write(fd, buf, len): fds 1 and 2 are the console, copied in 256-byte chunks. */
+SYSCALL(sys_write)
+{
+	const char __user *buf = (const char __user *)a1;
+	unsigned long len = a2, done = 0;
+	char chunk[256];
+
+	UNUSED_ARGS;
+	if (a0 != 1 && a0 != 2)
+		return -EBADF;
+	if (!access_ok(buf, len))
+		return -EFAULT;
+	while (done < len) {
+		unsigned long n = min(len - done, (unsigned long)sizeof(chunk));
+
+		if (copy_from_user(chunk, buf + done, n))
+			return done ? (long)done : -EFAULT;
+		printk("%.*s", (int)n, chunk);
+		done += n;
+	}
+	return (long)done;
+}
+
+SYSCALL(sys_exit)
+{
+	UNUSED_ARGS;
+	do_exit(W_EXITCODE((int)a0, 0));
+}
+
+SYSCALL(sys_getpid)
+{
+	UNUSED_ARGS;
+	return current->pid;
+}
+
+SYSCALL(sys_sched_yield)
+{
+	UNUSED_ARGS;
+	yield();
+	return 0;
+}
+
+SYSCALL(sys_sleep_ms)
+{
+	UNUSED_ARGS;
+	if (a0 > 3600 * 1000UL)
+		return -EINVAL;
+	msleep((unsigned int)a0);
+	return current->killed ? -EINTR : 0;
+}
+
+SYSCALL(sys_brk)
+{
+	UNUSED_ARGS;
+	if (a0 == 0)
+		return (long)current->mm->brk;
+	return do_brk(current->mm, a0);
+}
+
+SYSCALL(sys_mmap)
+{
+	UNUSED_ARGS;
+	if ((long)a4 != -1 && !(a3 & 0x20))	/* a file descriptor: no files here */
+		return -EBADF;
+	if (a5)
+		return -EINVAL;
+	return do_mmap(current->mm, a0, a1, (int)a2, (int)a3);
+}
+
+SYSCALL(sys_munmap)
+{
+	UNUSED_ARGS;
+	return do_munmap(current->mm, a0, a1);
+}
+
+SYSCALL(sys_mprotect)
+{
+	UNUSED_ARGS;
+	return do_mprotect(current->mm, a0, a1, (int)a2);
+}
+
+SYSCALL(sys_kill)
+{
+	struct task_struct *t;
+
+	UNUSED_ARGS;
+	if ((long)a0 <= 0)
+		return -EINVAL;
+	if (a1 != 0 && a1 != SIGKILL && a1 != SIGTERM)
+		return -EINVAL;
+	t = find_task_by_pid((int)a0);
+	if (!t || t->state == TASK_ZOMBIE)
+		return -ESRCH;
+	if (a1 == 0)
+		return 0;
+	return kill_task((int)a0);
+}
+
+SYSCALL(sys_wait)
+{
+	int status = 0, pid;
+
+	UNUSED_ARGS;
+	if (a1 && !access_ok((void __user *)a1, sizeof(int)))
+		return -EFAULT;
+	pid = kernel_wait((int)a0, &status);
+	if (pid > 0 && a1 && copy_to_user((void __user *)a1, &status, sizeof(status)))
+		return -EFAULT;
+	return pid;
+}
+
+/* spawn(name, argv): copy the name and every argument string into the kernel first. */
+SYSCALL(sys_spawn)
+{
+	static char names[EXEC_MAX_ARG_BYTES + 32];
+	char *argv[EXEC_MAX_ARGS + 1], *p = names;
+	long len;
+	int argc = 0;
+
+	UNUSED_ARGS;
+	len = strncpy_from_user(p, (const char __user *)a0, 32);
+	if (len < 0)
+		return -EFAULT;
+	if (len == 0 || len >= 32)
+		return -ENOENT;
+	if (!a1) {
+		argv[argc++] = p;
+	} else {
+		char *end = names + sizeof(names);
+
+		p += len + 1;
+		for (;;) {
+			u64 uptr;
+
+			if (copy_from_user(&uptr, (const void __user *)(a1 + 8 * argc), 8))
+				return -EFAULT;
+			if (!uptr)
+				break;
+			if (argc == EXEC_MAX_ARGS)
+				return -E2BIG;
+			len = strncpy_from_user(p, (const char __user *)uptr, end - p);
+			if (len < 0)
+				return -EFAULT;
+			if (p + len >= end)
+				return -E2BIG;
+			argv[argc++] = p;
+			p += len + 1;
+		}
+		if (argc == 0)
+			argv[argc++] = names;
+	}
+	return spawn_user(names, argc, argv, current);
+}
+
+SYSCALL(sys_set_oom_score_adj)
+{
+	struct task_struct *t;
+
+	UNUSED_ARGS;
+	t = a0 ? find_task_by_pid((int)a0) : current;
+	if (!t || t->state == TASK_ZOMBIE)
+		return -ESRCH;
+	if ((long)a1 < -1000 || (long)a1 > 1000)
+		return -EINVAL;
+	t->oom_score_adj = (int)(long)a1;
+	return 0;
+}
+
+const syscall_fn_t sys_call_table[NR_SYSCALLS] = {
+	[__NR_write] = sys_write,
+	[__NR_exit] = sys_exit,
+	[__NR_sleep_ms] = sys_sleep_ms,
+	[__NR_sched_yield] = sys_sched_yield,
+	[__NR_kill] = sys_kill,
+	[__NR_getpid] = sys_getpid,
+	[__NR_brk] = sys_brk,
+	[__NR_munmap] = sys_munmap,
+	[__NR_mmap] = sys_mmap,
+	[__NR_mprotect] = sys_mprotect,
+	[__NR_wait] = sys_wait,
+	[__NR_spawn] = sys_spawn,
+	[__NR_set_oom_score_adj] = sys_set_oom_score_adj,
+};

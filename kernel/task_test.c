@@ -1,0 +1,190 @@
+/*
+ * Self-test suites about user tasks (they spawn the programs in user/):
+ *   fault    -- each bad thing `fault` can do is reported and kills only that task
+ *   mm_exit  -- 100 spawn/exit cycles give every page back
+ *   demand   -- memhog fills most of free memory through demand paging and verifies it
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mmzone.h>
+#include <linux/sched.h>
+#include <linux/selftest.h>
+#include <uapi/signal.h>
+#include <uapi/wait.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Spawn name with up to three arguments, wait, return the wait status (or a negative error). */
+static int run_and_wait(const char *name, const char *a1, const char *a2, const char *a3)
+{
+	char *argv[5] = { (char *)name, (char *)a1, (char *)a2, (char *)a3, NULL };
+	int argc = 1 + !!a1 + !!(a1 && a2) + !!(a1 && a2 && a3);
+	int pid = spawn_user(name, argc, argv, current), status = -1;
+
+	if (pid < 0)
+		return pid;
+	if (kernel_wait(pid, &status) != pid)
+		return -1;
+	return status;
+}
+
+static bool log_has(unsigned long since, const char *needle)
+{
+	static char buf[8192];
+
+	log_buf_copy(buf, sizeof(buf), since);
+	return strstr(buf, needle) != NULL;
+}
+
+/* Free pages with the per-CPU lists drained, so the count is exact. */
+static unsigned long free_pages_now(void)
+{
+	drain_local_pages();
+	return nr_free_pages();
+}
+
+static void expect_segv(struct kunit *test, const char *what, const char *report)
+{
+	unsigned long head = log_buf_head();
+	int status = run_and_wait("fault", what, NULL, NULL);
+
+	KUNIT_EXPECT_TRUE(test, WIFSIGNALED(status));
+	KUNIT_EXPECT_EQ(test, WTERMSIG(status), SIGSEGV);
+	KUNIT_EXPECT_TRUE(test, log_has(head, "fault["));
+	KUNIT_EXPECT_TRUE(test, log_has(head, report));
+	KUNIT_EXPECT_TRUE(test, log_has(head, "ESR_EL1 0x"));
+	if (!test->failed)
+		printk("        # fault %s: killed by SIGSEGV, reported\n", what);
+}
+
+static void test_null(struct kunit *test)
+{
+	expect_segv(test, "null", "unhandled read at 0x0000000000000000");
+}
+
+static void test_write_ro(struct kunit *test)
+{
+	expect_segv(test, "write-ro", "write to a region that is not writable");
+}
+
+static void test_exec_nx(struct kunit *test)
+{
+	expect_segv(test, "exec-nx", "instruction fetch from a region that is not executable");
+}
+
+static void test_kernel_addr(struct kunit *test)
+{
+	expect_segv(test, "kernel", "address in the kernel half");
+}
+
+static void test_unmapped(struct kunit *test)
+{
+	expect_segv(test, "unmapped", "no mapping (VMA) at this address");
+}
+
+static void test_stack_overflow(struct kunit *test)
+{
+	expect_segv(test, "stack-overflow", "no mapping (VMA) at this address");
+}
+
+static void test_bad_syscall(struct kunit *test)
+{
+	int status = run_and_wait("fault", "badsyscall", NULL, NULL);
+
+	KUNIT_EXPECT_TRUE(test, WIFEXITED(status));
+	KUNIT_EXPECT_EQ(test, WEXITSTATUS(status), 0);
+}
+
+static void test_kernel_survives(struct kunit *test)
+{
+	/* After all of the above, a normal program still runs. */
+	KUNIT_EXPECT_EQ(test, run_and_wait("hello", "still", "alive", NULL), 0);
+}
+
+static struct kunit_case fault_cases[] = {
+	KUNIT_CASE(test_null),
+	KUNIT_CASE(test_write_ro),
+	KUNIT_CASE(test_exec_nx),
+	KUNIT_CASE(test_kernel_addr),
+	KUNIT_CASE(test_unmapped),
+	KUNIT_CASE(test_stack_overflow),
+	KUNIT_CASE(test_bad_syscall),
+	KUNIT_CASE(test_kernel_survives),
+	{ NULL, NULL },
+};
+static struct kunit_suite fault_suite = { .name = "fault", .cases = fault_cases };
+selftest_suite(fault_suite);
+
+static void test_spawn_exit_cycles(struct kunit *test)
+{
+	unsigned long before, after;
+	int bad = 0;
+
+	run_and_wait("hello", "warm-up", NULL, NULL);	/* slab caches reach their steady size */
+	before = free_pages_now();
+	for (int i = 0; i < 100; i++)
+		if (run_and_wait("hello", "-q", NULL, NULL) != 0)
+			bad++;
+	after = free_pages_now();
+	printk("        # free pages before %lu, after 100 spawn/exit cycles %lu\n", before, after);
+	KUNIT_EXPECT_EQ(test, bad, 0);
+	KUNIT_EXPECT_EQ(test, after, before);
+}
+
+/* A program that maps, touches, unmaps and dies also gives everything back. */
+static void test_memhog_exit(struct kunit *test)
+{
+	unsigned long before = free_pages_now(), after;
+
+	KUNIT_EXPECT_EQ(test, run_and_wait("memhog", "8", "mmap", NULL), 0);
+	KUNIT_EXPECT_EQ(test, run_and_wait("memhog", "8", "brk", NULL), 0);
+	after = free_pages_now();
+	printk("        # free pages before %lu, after two memhog runs %lu\n", before, after);
+	KUNIT_EXPECT_EQ(test, after, before);
+}
+
+static void test_killed_task_frees(struct kunit *test)
+{
+	unsigned long before = free_pages_now(), after;
+
+	KUNIT_EXPECT_TRUE(test, WIFSIGNALED(run_and_wait("fault", "null", NULL, NULL)));
+	after = free_pages_now();
+	KUNIT_EXPECT_EQ(test, after, before);
+}
+
+static struct kunit_case mm_exit_cases[] = {
+	KUNIT_CASE(test_spawn_exit_cycles),
+	KUNIT_CASE(test_memhog_exit),
+	KUNIT_CASE(test_killed_task_frees),
+	{ NULL, NULL },
+};
+static struct kunit_suite mm_exit_suite = { .name = "mm_exit", .cases = mm_exit_cases };
+selftest_suite(mm_exit_suite);
+
+/*
+ * memhog allocates, fills and verifies all free memory but a margin: every
+ * page arrives by demand paging, and all of it comes back at exit.
+ */
+static void test_memhog_most_of_ram(struct kunit *test)
+{
+	unsigned long free = free_pages_now(), margin = 16UL << (20 - PAGE_SHIFT);
+	unsigned long mib = (free - margin) >> (20 - PAGE_SHIFT);
+	char arg[16];
+
+	snprintf(arg, sizeof(arg), "%lu", mib);
+	printk("        # free %lu MiB at start: memhog %s MiB\n", free >> (20 - PAGE_SHIFT), arg);
+	KUNIT_EXPECT_EQ(test, run_and_wait("memhog", arg, "mmap", NULL), 0);
+	/*
+	 * Nothing may be missing. (Slightly more may be free: filling RAM makes
+	 * SLUB give back empty slabs that earlier suites left cached.)
+	 */
+	printk("        # free pages before %lu, after %lu\n", free, free_pages_now());
+	KUNIT_EXPECT_GE(test, free_pages_now(), free);
+}
+
+static struct kunit_case demand_cases[] = {
+	KUNIT_CASE(test_memhog_most_of_ram),
+	{ NULL, NULL },
+};
+static struct kunit_suite demand_suite = { .name = "demand", .cases = demand_cases };
+selftest_suite(demand_suite);

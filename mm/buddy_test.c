@@ -1,0 +1,541 @@
+/*
+ * Self-test suite "buddy": the page allocator on the machine's real RAM.
+ *
+ * The host tests (tests/host/test_buddy.c) drive the same code on a fake
+ * arena; here it runs on mem_map and the linear map, with the watermarks and
+ * per-CPU list sizes boot computed. Each case leaves the allocator as it
+ * found it: everything allocated is freed, and where the case needs exact
+ * counts it switches the per-CPU lists off (set_pcp_enabled) and back on.
+ *
+ * Pages on per-CPU lists are free but not in nr_free_pages() (as in Linux),
+ * so "free pages" below always means after drain_all_pages().
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mmzone.h>
+#include <linux/printk.h>
+#include <linux/selftest.h>
+#include <linux/vmstat.h>
+#include <asm/boot.h>
+#include <string.h>
+
+/* Does the log written since @since contain @needle? */
+static bool log_has(unsigned long since, const char *needle)
+{
+	static char buf[8192];
+	size_t n = log_buf_copy(buf, sizeof(buf), since), len = strlen(needle);
+
+	for (size_t i = 0; i + len <= n; i++)
+		if (memcmp(buf + i, needle, len) == 0)
+			return true;
+	return false;
+}
+
+static unsigned long free_now(void)
+{
+	drain_all_pages();
+	return nr_free_pages();
+}
+
+static void snapshot(unsigned long nr[MAX_ORDER])
+{
+	drain_all_pages();
+	for (unsigned int o = 0; o < MAX_ORDER; o++)
+		nr[o] = READ_ONCE(zone_normal.free_area[o].nr_free);
+}
+
+static bool same_buddyinfo(const unsigned long a[MAX_ORDER], const unsigned long b[MAX_ORDER])
+{
+	for (unsigned int o = 0; o < MAX_ORDER; o++)
+		if (a[o] != b[o])
+			return false;
+	return true;
+}
+
+/*
+ * Walk every free list under the zone lock: each block heads with PG_buddy
+ * and its order, is aligned, inside mem_map, not reserved, has no other
+ * block head inside it, and is fully merged (its buddy is not a free block
+ * of the same order). The counters must match the lists. Returns problems.
+ */
+static int verify_free_lists(void)
+{
+	struct zone *z = &zone_normal;
+	unsigned long flags, pages = 0;
+	int bad = 0;
+
+	spin_lock_irqsave(&z->lock, flags);
+	for (unsigned int o = 0; o < MAX_ORDER; o++) {
+		unsigned long blocks = 0;
+
+		for (int mt = 0; mt < MIGRATE_TYPES; mt++) {
+			struct page *page;
+
+			list_for_each_entry(page, &z->free_area[o].free_list[mt], lru) {
+				unsigned long pfn = page_to_pfn(page), nr = 1UL << o;
+				bool ok = PageBuddy(page) && buddy_order(page) == o && !page_count(page) &&
+					  IS_ALIGNED(pfn, nr) && pfn + nr <= max_pfn;
+
+				for (unsigned long i = 0; ok && i < nr; i++)
+					ok = !PageReserved(&page[i]) && (i == 0 || !PageBuddy(&page[i]));
+				if (ok && o < MAX_ORDER - 1 && pfn_valid(pfn ^ nr)) {
+					struct page *b = pfn_to_page(pfn ^ nr);
+
+					ok = !(PageBuddy(b) && buddy_order(b) == o);
+				}
+				if (!ok && bad++ == 0)
+					printk("    # bad free block: pfn %lx order %u flags %lx\n",
+					       pfn, o, page->flags);
+				blocks++;
+				pages += 1UL << o;
+			}
+		}
+		bad += blocks != z->free_area[o].nr_free;
+	}
+	bad += pages != z->free_pages;
+	spin_unlock_irqrestore(&z->lock, flags);
+	return bad;
+}
+
+/* Allocate one block (no warning) and chain it through its own first words; false if none. */
+static bool take(void **chain, gfp_t gfp, unsigned int order)
+{
+	struct page *page = alloc_pages(gfp | __GFP_NOWARN, order);
+	unsigned long *p;
+
+	if (!page)
+		return false;
+	p = page_address(page);
+	p[0] = (unsigned long)*chain;
+	p[1] = order;
+	*chain = p;
+	return true;
+}
+
+static void give_back(void **chain)
+{
+	while (*chain) {
+		unsigned long *p = *chain;
+
+		*chain = (void *)p[0];
+		free_pages((unsigned long)p, (unsigned int)p[1]);
+	}
+}
+
+/* Write every word of the block with a value derived from its pfn, then read it back. */
+static bool fill_and_check(struct page *page, unsigned int order)
+{
+	unsigned long words = (PAGE_SIZE << order) / sizeof(long), *p = page_address(page);
+	unsigned long seed = page_to_pfn(page) * (PAGE_SIZE / sizeof(long));
+	bool ok = true;
+
+	for (unsigned long w = 0; w < words; w++)
+		p[w] = seed + w;
+	for (unsigned long w = 0; w < words; w++)
+		ok &= p[w] == seed + w;
+	return ok;
+}
+
+static bool all_zero(struct page *page, unsigned int order)
+{
+	const unsigned long *p = page_address(page);
+
+	for (unsigned long w = 0; w < (PAGE_SIZE << order) / sizeof(long); w++)
+		if (p[w])
+			return false;
+	return true;
+}
+
+/* Every order 0..10: aligned, owned, accounted, usable, and merged back on free. */
+static void test_every_order(struct kunit *test)
+{
+	unsigned long before[MAX_ORDER], after[MAX_ORDER], free0;
+
+	set_pcp_enabled(false);
+	snapshot(before);
+	free0 = nr_free_pages();
+	for (unsigned int o = 0; o < MAX_ORDER; o++) {
+		struct page *page = alloc_pages(GFP_KERNEL, o);
+
+		KUNIT_ASSERT_TRUE(test, page != NULL);
+		KUNIT_EXPECT_TRUE(test, IS_ALIGNED(page_to_pfn(page), 1UL << o));
+		KUNIT_EXPECT_EQ(test, page_count(page), 1);
+		KUNIT_EXPECT_FALSE(test, PageBuddy(page) || PageReserved(page));
+		KUNIT_EXPECT_EQ(test, PageHead(page), o > 0);
+		if (o)
+			KUNIT_EXPECT_EQ(test, page->private, o);
+		KUNIT_EXPECT_EQ(test, nr_free_pages(), free0 - (1UL << o));
+		KUNIT_EXPECT_TRUE(test, fill_and_check(page, o));
+		__free_pages(page, o);
+		KUNIT_EXPECT_EQ(test, nr_free_pages(), free0);
+	}
+	snapshot(after);
+	KUNIT_EXPECT_TRUE(test, same_buddyinfo(before, after));
+	KUNIT_EXPECT_EQ(test, verify_free_lists(), 0);
+	set_pcp_enabled(true);
+}
+
+/*
+ * Split and merge, predicted from the free lists: an order-0 request takes
+ * the first block of the smallest non-empty unmovable list (order o) and
+ * expand() puts back its upper halves, page+1 at order 0 ... page+2^(o-1)
+ * at order o-1. The next request gets page+1, the buddy. Freeing the first
+ * leaves a lone order-0 block; freeing the second merges all the way back.
+ */
+static void test_split_and_merge(struct kunit *test)
+{
+	struct zone *z = &zone_normal;
+	struct list_head *unmovable0 = &z->free_area[0].free_list[MIGRATE_UNMOVABLE];
+	unsigned long before[MAX_ORDER], after[MAX_ORDER];
+	struct page *head = NULL, *a, *b;
+	void *lone = NULL;
+	unsigned int o;
+
+	set_pcp_enabled(false);
+	__free_pages(alloc_pages(GFP_KERNEL, 0), 0);	/* an unmovable pageblock exists */
+	/* Lone order-0 unmovable blocks would be taken first: set them aside. */
+	while (!list_empty(unmovable0) && take(&lone, GFP_KERNEL, 0))
+		;
+	snapshot(before);
+	for (o = 1; o < MAX_ORDER; o++)
+		if (!list_empty(&z->free_area[o].free_list[MIGRATE_UNMOVABLE]))
+			break;
+	KUNIT_ASSERT_TRUE(test, o < MAX_ORDER);
+	head = list_first_entry(&z->free_area[o].free_list[MIGRATE_UNMOVABLE], struct page, lru);
+
+	a = alloc_pages(GFP_KERNEL, 0);
+	KUNIT_ASSERT_TRUE(test, a == head);
+	for (unsigned int k = 0; k < o; k++) {
+		struct page *half = head + (1UL << k);
+
+		KUNIT_EXPECT_TRUE(test, PageBuddy(half) && buddy_order(half) == k);
+		KUNIT_EXPECT_EQ(test, z->free_area[k].nr_free, before[k] + 1);
+	}
+	KUNIT_EXPECT_EQ(test, z->free_area[o].nr_free, before[o] - 1);
+
+	b = alloc_pages(GFP_KERNEL, 0);
+	KUNIT_ASSERT_TRUE(test, b == head + 1);
+	KUNIT_EXPECT_EQ(test, page_to_pfn(b), page_to_pfn(a) ^ 1);	/* buddies */
+
+	__free_pages(a, 0);		/* its buddy b is allocated: no merge */
+	KUNIT_EXPECT_TRUE(test, PageBuddy(a) && buddy_order(a) == 0);
+	__free_pages(b, 0);		/* merges with a, then with every half expand() made */
+	KUNIT_EXPECT_TRUE(test, PageBuddy(head) && buddy_order(head) == o);
+	KUNIT_EXPECT_FALSE(test, PageBuddy(b));
+	snapshot(after);
+	KUNIT_EXPECT_TRUE(test, same_buddyinfo(before, after));
+	printk("    # split an order-%u block at pfn %lx and merged it back\n", o, page_to_pfn(head));
+	give_back(&lone);
+	KUNIT_EXPECT_EQ(test, verify_free_lists(), 0);
+	set_pcp_enabled(true);
+}
+
+/* __GFP_ZERO clears even a page that was just dirtied and freed (and is hot on the pcp list). */
+static void test_gfp_zero(struct kunit *test)
+{
+	for (unsigned int o = 0; o <= 3; o += 3) {
+		struct page *page = alloc_pages(GFP_KERNEL, o);
+		unsigned long addr;
+
+		KUNIT_ASSERT_TRUE(test, page != NULL);
+		memset(page_address(page), 0x5c, PAGE_SIZE << o);
+		__free_pages(page, o);
+		page = alloc_pages(GFP_KERNEL | __GFP_ZERO, o);
+		KUNIT_ASSERT_TRUE(test, page != NULL);
+		KUNIT_EXPECT_TRUE(test, all_zero(page, o));
+		__free_pages(page, o);
+
+		addr = __get_free_pages(GFP_KERNEL | __GFP_ZERO, o);
+		KUNIT_ASSERT_NE(test, addr, 0);
+		KUNIT_EXPECT_TRUE(test, all_zero(virt_to_page(addr), o));
+		free_pages(addr, o);
+	}
+}
+
+/*
+ * Per-CPU lists on: the first order-0 request moves a batch in; a freed
+ * page is the next one handed out (hot); the lists never reach "high".
+ * Off: nothing is cached and every page moves the free count by one.
+ */
+static void test_pcp_on_off(struct kunit *test)
+{
+	struct per_cpu_pages *pcp = &zone_normal.pcp[smp_processor_id()];
+	unsigned long free0 = free_now(), n = 0, most = 0;
+	void *chain = NULL;
+	struct page *p, *q;
+
+	KUNIT_ASSERT_TRUE(test, pcp_enabled());
+	KUNIT_EXPECT_EQ(test, nr_pcp_pages(), 0);
+	p = alloc_pages(GFP_KERNEL, 0);
+	KUNIT_ASSERT_TRUE(test, p != NULL);
+	KUNIT_EXPECT_EQ(test, nr_pcp_pages(), pcp->batch - 1);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free0 - pcp->batch);
+	__free_pages(p, 0);
+	KUNIT_EXPECT_EQ(test, nr_pcp_pages(), pcp->batch);
+	q = alloc_pages(GFP_KERNEL, 0);
+	KUNIT_EXPECT_TRUE(test, q == p);
+	__free_pages(q, 0);
+
+	/* high + batch pages out, then back one by one: the list stays below high. */
+	for (n = 0; n < (unsigned long)(pcp->high + pcp->batch); n++)
+		take(&chain, GFP_KERNEL, 0);
+	while (chain) {
+		void *next = *(void **)chain;
+
+		free_page((unsigned long)chain);
+		most = max(most, nr_pcp_pages());
+		chain = next;
+	}
+	KUNIT_EXPECT_LT(test, most, (unsigned long)pcp->high);
+	printk("    # pcp: batch %d high %d, most pages on the list %lu\n", pcp->batch, pcp->high, most);
+	KUNIT_EXPECT_EQ(test, free_now(), free0);
+
+	set_pcp_enabled(false);
+	KUNIT_EXPECT_EQ(test, nr_pcp_pages(), 0);
+	p = alloc_pages(GFP_KERNEL, 0);
+	KUNIT_ASSERT_TRUE(test, p != NULL);
+	KUNIT_EXPECT_EQ(test, nr_pcp_pages(), 0);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free0 - 1);
+	__free_pages(p, 0);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free0);
+	set_pcp_enabled(true);
+}
+
+/*
+ * Fill RAM down to the watermarks and watch each GFP mode stop where it
+ * should: above low nothing happens; below low kswapd is woken; at min
+ * GFP_NOWAIT fails, GFP_KERNEL enters direct reclaim first (and fails
+ * unless reclaim freed something), and GFP_ATOMIC goes on down to min/2.
+ * Nothing here sleeps, so kswapd, once woken, only runs after the case.
+ */
+static void test_watermarks(struct kunit *test)
+{
+	struct zone *z = &zone_normal;
+	unsigned long min = min_wmark_pages(z), low = low_wmark_pages(z), free0;
+	unsigned long kswapd, stall, fails, steal, head;
+	void *chain = NULL;
+	bool got;
+
+	set_pcp_enabled(false);
+	free0 = nr_free_pages();
+	while (nr_free_pages() > low + 1) {	/* big blocks first, so this is quick */
+		unsigned long room = nr_free_pages() - low - 1;
+		int o = min(MAX_ORDER - 1, 63 - __builtin_clzl(room));
+
+		/* Movable (no pageblock relabelled), and never reclaim to get it. */
+		while (o >= 0 && !take(&chain, GFP_NOWAIT | __GFP_MOVABLE, o))
+			o--;
+		if (o < 0)
+			break;
+	}
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), low + 1);
+
+	kswapd = vm_event(KSWAPD_WAKEUP);
+	KUNIT_EXPECT_TRUE(test, take(&chain, GFP_KERNEL, 0));	/* leaves exactly low */
+	KUNIT_EXPECT_EQ(test, vm_event(KSWAPD_WAKEUP), kswapd);
+	KUNIT_EXPECT_TRUE(test, take(&chain, GFP_KERNEL, 0));	/* at low: wakes kswapd */
+	KUNIT_EXPECT_EQ(test, vm_event(KSWAPD_WAKEUP), kswapd + 1);
+
+	while (nr_free_pages() > min && take(&chain, GFP_NOWAIT, 0))
+		;
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), min);
+	stall = vm_event(ALLOCSTALL_NORMAL);
+	fails = vm_event(PGALLOC_FAIL);
+	KUNIT_EXPECT_FALSE(test, take(&chain, GFP_NOWAIT, 0));
+	KUNIT_EXPECT_EQ(test, vm_event(ALLOCSTALL_NORMAL), stall);	/* may not reclaim */
+	KUNIT_EXPECT_EQ(test, vm_event(PGALLOC_FAIL), fails + 1);
+	/* Reclaim may itself allocate (and fail): only its entry is counted here. */
+	steal = vm_event(PGSTEAL_DIRECT);
+	got = take(&chain, GFP_KERNEL | __GFP_NORETRY, 0);	/* NORETRY: one round, no OOM kill */
+	KUNIT_EXPECT_EQ(test, vm_event(ALLOCSTALL_NORMAL), stall + 1);
+	KUNIT_EXPECT_TRUE(test, !got || vm_event(PGSTEAL_DIRECT) > steal);
+
+	while (take(&chain, GFP_ATOMIC, 0))
+		;
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), min - min / 2);
+	head = log_buf_head();
+	KUNIT_EXPECT_TRUE(test, alloc_pages(GFP_ATOMIC, 0) == NULL);	/* with the warning */
+	KUNIT_EXPECT_TRUE(test, log_has(head, "page allocation failure: order:0, mode:0x5(GFP_ATOMIC)"));
+	printk("    # watermarks min %lu low %lu high %lu; GFP_ATOMIC stopped at %lu free pages\n",
+	       min, low, high_wmark_pages(z), nr_free_pages());
+
+	give_back(&chain);
+	if (vm_event(PGSTEAL_DIRECT) == steal)	/* else reclaim freed pages of some task */
+		KUNIT_EXPECT_EQ(test, nr_free_pages(), free0);
+	set_pcp_enabled(true);
+}
+
+/* Free pages including the per-CPU lists, without draining them. */
+static unsigned long all_free(void)
+{
+	return nr_free_pages() + nr_pcp_pages();
+}
+
+/* Run one bad free: it must be reported with @why and change nothing. */
+#define EXPECT_BAD_FREE(test, call, why) do {					\
+	unsigned long __head = log_buf_head(), __free = all_free();		\
+	call;									\
+	KUNIT_EXPECT_TRUE(test, log_has(__head, "BUG: Bad page state"));	\
+	KUNIT_EXPECT_TRUE(test, log_has(__head, why));				\
+	KUNIT_EXPECT_EQ(test, all_free(), __free);				\
+} while (0)
+
+/* Every bad free the allocator knows is reported and refused. */
+static void test_bad_frees(struct kunit *test)
+{
+	struct page *p, *big, *kernel = pfn_to_page(PHYS_PFN(early_boot_info.phys_text));
+	unsigned long free0 = free_now();
+
+	set_pcp_enabled(false);
+	p = alloc_pages(GFP_KERNEL, 0);
+	KUNIT_ASSERT_TRUE(test, p != NULL);
+	__free_pages(p, 0);
+	EXPECT_BAD_FREE(test, __free_pages(p, 0), "double free: page is already free");
+	set_pcp_enabled(true);
+
+	p = alloc_pages(GFP_KERNEL, 0);
+	KUNIT_ASSERT_TRUE(test, p != NULL);
+	__free_pages(p, 0);		/* now on this CPU's list, not PG_buddy */
+	EXPECT_BAD_FREE(test, __free_pages(p, 0), "double free: refcount is already 0");
+
+	big = alloc_pages(GFP_KERNEL, 2);
+	KUNIT_ASSERT_TRUE(test, big != NULL);
+	EXPECT_BAD_FREE(test, __free_pages(big, 1), "wrong order: freed as order 1, allocated as order 2");
+	EXPECT_BAD_FREE(test, __free_pages(big + 1, 0), "not the first page of its allocation");
+	KUNIT_EXPECT_EQ(test, page_count(big), 1);	/* still allocated */
+	SetPageSlab(big);
+	EXPECT_BAD_FREE(test, __free_pages(big, 2), "PG_slab still set");
+	ClearPageSlab(big);
+	KUNIT_EXPECT_EQ(test, page_count(big), 1);
+	__free_pages(big, 2);
+
+	EXPECT_BAD_FREE(test, __free_pages(kernel, 0), "freeing a reserved page");
+	KUNIT_EXPECT_TRUE(test, PageReserved(kernel));
+	EXPECT_BAD_FREE(test, free_pages((unsigned long)page_address(p) + 8, 0),
+			"address is not page aligned");
+	EXPECT_BAD_FREE(test, free_pages((unsigned long)_text, 0),
+			"address is not in the linear map of RAM");
+	EXPECT_BAD_FREE(test, __free_pages((struct page *)((char *)p + 8), 0),
+			"not a struct page in mem_map");
+
+	KUNIT_EXPECT_EQ(test, free_now(), free0);
+	KUNIT_EXPECT_EQ(test, verify_free_lists(), 0);
+}
+
+static unsigned int rnd_state = 2463534242u;
+
+static unsigned int rnd(void)	/* xorshift32 */
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 17;
+	rnd_state ^= rnd_state << 5;
+	return rnd_state;
+}
+
+#define STRESS_OPS	100000
+#define STRESS_SLOTS	512
+
+/*
+ * 100k random allocations and frees: orders 0..10 (order n with
+ * probability 2^-(n+1)), unmovable and movable, some zeroed, the per-CPU
+ * lists switched on and off every 10k steps. Every page is stamped with its
+ * pfn and checked on free. At the end free pages and buddyinfo must be
+ * exactly what they were.
+ */
+static void test_stress(struct kunit *test)
+{
+	static struct { struct page *page; unsigned int order; } slot[STRESS_SLOTS];
+	unsigned long before[MAX_ORDER], after[MAX_ORDER], free0, free1;
+	unsigned long allocs = 0, frees = 0, failed = 0, bad_stamps = 0;
+
+	snapshot(before);
+	free0 = nr_free_pages();
+	printk("    # buddyinfo before the stress case:\n");
+	show_buddyinfo();
+	for (int op = 0; op < STRESS_OPS; op++) {
+		unsigned int r = rnd(), i = r % STRESS_SLOTS;
+
+		if (op % 10000 == 5000)
+			set_pcp_enabled(!pcp_enabled());
+		if (slot[i].page) {
+			struct page *page = slot[i].page;
+
+			for (unsigned long k = 0; k < (1UL << slot[i].order); k++)
+				bad_stamps += *(unsigned long *)page_address(page + k) != page_to_pfn(page + k);
+			__free_pages(page, slot[i].order);
+			slot[i].page = NULL;
+			frees++;
+		} else {
+			unsigned int order = min(__builtin_ctz(rnd() | (1U << (MAX_ORDER - 1))), MAX_ORDER - 1);
+			gfp_t gfp = GFP_KERNEL | __GFP_NOWARN | __GFP_NORETRY |
+				    ((r >> 9) & 1 ? __GFP_MOVABLE : 0) | ((r >> 10) % 8 ? 0 : __GFP_ZERO);
+			struct page *page = alloc_pages(gfp, order);
+
+			if (!page) {
+				failed++;
+				continue;
+			}
+			if ((gfp & __GFP_ZERO) && *(unsigned long *)page_address(page + (1UL << order) - 1))
+				bad_stamps++;
+			for (unsigned long k = 0; k < (1UL << order); k++)
+				*(unsigned long *)page_address(page + k) = page_to_pfn(page + k);
+			slot[i].page = page;
+			slot[i].order = order;
+			allocs++;
+		}
+	}
+	for (int i = 0; i < STRESS_SLOTS; i++)
+		if (slot[i].page) {
+			__free_pages(slot[i].page, slot[i].order);
+			slot[i].page = NULL;
+		}
+	set_pcp_enabled(true);
+	snapshot(after);
+	free1 = nr_free_pages();
+	printk("    # buddy stress: %d operations (%lu allocs, %lu frees, %lu failed): "
+	       "nr_free_pages before %lu, after %lu\n", STRESS_OPS, allocs, frees, failed, free0, free1);
+	printk("    # buddyinfo after:\n");
+	show_buddyinfo();
+	KUNIT_EXPECT_EQ(test, free1, free0);
+	KUNIT_EXPECT_TRUE(test, same_buddyinfo(before, after));
+	KUNIT_EXPECT_EQ(test, bad_stamps, 0);
+	KUNIT_EXPECT_EQ(test, failed, 0);
+	KUNIT_EXPECT_EQ(test, verify_free_lists(), 0);
+}
+
+/* The /proc-style reports, as they look on this machine. */
+static void test_reports(struct kunit *test)
+{
+	unsigned long head, nr[MAX_ORDER];
+	char want[32 + MAX_ORDER * 8];
+	int len;
+
+	snapshot(nr);
+	head = log_buf_head();
+	show_buddyinfo();
+	show_pagetypeinfo();
+	show_unusable_index();
+	len = snprintf(want, sizeof(want), "Node 0, zone %8s ", zone_normal.name);
+	for (unsigned int o = 0; o < MAX_ORDER; o++)
+		len += snprintf(want + len, sizeof(want) - len, "%6lu ", nr[o]);
+	KUNIT_EXPECT_TRUE(test, log_has(head, want));
+	KUNIT_EXPECT_TRUE(test, log_has(head, "Page block order: 10"));
+	KUNIT_EXPECT_TRUE(test, log_has(head, "Number of blocks type"));
+	KUNIT_EXPECT_EQ(test, unusable_free_index(0), 0);
+	KUNIT_EXPECT_LE(test, unusable_free_index(MAX_ORDER - 1), 1000);
+}
+
+static struct kunit_case buddy_cases[] = {
+	KUNIT_CASE(test_every_order),
+	KUNIT_CASE(test_split_and_merge),
+	KUNIT_CASE(test_gfp_zero),
+	KUNIT_CASE(test_pcp_on_off),
+	KUNIT_CASE(test_watermarks),
+	KUNIT_CASE(test_bad_frees),
+	KUNIT_CASE(test_stress),
+	KUNIT_CASE(test_reports),
+	{ NULL, NULL },
+};
+
+static struct kunit_suite buddy_suite = { .name = "buddy", .cases = buddy_cases };
+selftest_suite(buddy_suite);

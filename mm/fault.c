@@ -1,0 +1,172 @@
+/*
+ * Page faults in user address spaces (Linux: mm/memory.c handle_mm_fault,
+ * do_anonymous_page, do_wp_page; arch/arm64/mm/fault.c for the ESR side,
+ * which is arch/arm64/fault.c here).
+ *
+ * A region (VMA) is only a promise; the first touch of each page lands here:
+ *   - no PTE, read          -> map the shared zero page, read-only
+ *   - no PTE, write         -> a fresh zeroed page, writable and dirty
+ *   - zero page, write      -> copy-on-write: a fresh page replaces it
+ *   - present, AF clear     -> set the access flag (reclaim cleared it to see
+ *                              whether the page is used; FEAT_HAFDBS CPUs set
+ *                              it in hardware and never fault)
+ *   - present, clean, write -> mark dirty (software dirty-bit management)
+ *   - swap entry            -> swap the page back in (mm/swap code)
+ * Anything the VMA does not allow is refused and the task is killed.
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/pgtable.h>
+#include <linux/vmstat.h>
+#include <asm/tlbflush.h>
+#include <asm/mmu_context.h>
+#include <string.h>
+
+struct page *zero_page;
+
+void zero_page_init(void)
+{
+	zero_page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	if (!zero_page)
+		panic("no memory for the zero page");
+	SetPageReserved(zero_page);	/* never freed, never on an LRU */
+}
+
+/* Weak hooks the reclaim code overrides (mm/vmscan.c, mm/swap_state.c ...). */
+__weak void lru_add_new_anon(struct page *page, struct mm_struct *mm, unsigned long addr)
+{
+}
+
+__weak enum fault_result do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
+				      unsigned long addr, pte_t *ptep, pte_t orig, unsigned int flags)
+{
+	return VM_FAULT_SIGBUS;		/* a swap entry but no swap code */
+}
+
+/* A new anonymous page mapped at addr of mm: reverse map, counters, LRU. */
+static void page_add_new_anon(struct page *page, struct mm_struct *mm, unsigned long addr)
+{
+	page->mapping = mm;
+	page->index = addr & PAGE_MASK;
+	page->_mapcount = 0;
+	SetPageSwapBacked(page);
+	mm->rss_anon++;
+	lru_add_new_anon(page, mm, addr);
+}
+
+/* Replace a present PTE with another (different page): break-before-make (ARM ARM D8.14.1). */
+static void set_pte_bbm(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte)
+{
+	WRITE_ONCE(*ptep, 0);
+	flush_tlb_page(mm_asid(mm), addr);
+	WRITE_ONCE(*ptep, pte);
+	dsb(ishst);
+}
+
+/* A relaxation of a live PTE (AF set, dirty): no BBM needed; flush the stale entry. */
+static void set_pte_relaxed(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte)
+{
+	WRITE_ONCE(*ptep, pte);
+	flush_tlb_page(mm_asid(mm), addr);
+}
+
+static enum fault_result do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
+					   unsigned long addr, pte_t *ptep, unsigned int flags)
+{
+	struct page *page;
+	pte_t pte;
+
+	if (!(flags & (FAULT_FLAG_WRITE | FAULT_FLAG_INSTRUCTION))) {
+		/* Reads of untouched memory share one page of zeros, never writable. */
+		pte = pte_wrprotect(pfn_pte(page_to_pfn(zero_page), vma->vm_page_prot)) | PTE_SPECIAL | PTE_AF;
+		WRITE_ONCE(*ptep, pte);
+		dsb(ishst);
+		return VM_FAULT_OK;
+	}
+	page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
+	if (!page)
+		return VM_FAULT_OOM;
+	pte = pfn_pte(page_to_pfn(page), vma->vm_page_prot) | PTE_AF;
+	if (flags & FAULT_FLAG_WRITE)
+		pte = pte_mkdirty(pte);
+	page_add_new_anon(page, mm, addr);
+	WRITE_ONCE(*ptep, pte);
+	dsb(ishst);
+	return VM_FAULT_OK;
+}
+
+/* Write to the zero page: give the task its own page (copy-on-write of zeros). */
+static enum fault_result do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
+				    unsigned long addr, pte_t *ptep)
+{
+	struct page *page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
+
+	if (!page)
+		return VM_FAULT_OOM;
+	page_add_new_anon(page, mm, addr);
+	set_pte_bbm(mm, addr, ptep, pte_mkdirty(pfn_pte(page_to_pfn(page), vma->vm_page_prot) | PTE_AF));
+	return VM_FAULT_OK;
+}
+
+enum fault_result handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsigned int flags,
+				  const char **why)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+	pte_t *ptep, pte;
+
+	count_vm_event(PGFAULT);
+	if (!vma) {
+		*why = "no mapping (VMA) at this address";
+		return VM_FAULT_SIGSEGV;
+	}
+	if ((flags & FAULT_FLAG_WRITE) && !(vma->vm_flags & VM_WRITE)) {
+		*why = "write to a region that is not writable";
+		return VM_FAULT_SIGSEGV;
+	}
+	if ((flags & FAULT_FLAG_INSTRUCTION) && !(vma->vm_flags & VM_EXEC)) {
+		*why = "instruction fetch from a region that is not executable";
+		return VM_FAULT_SIGSEGV;
+	}
+	if (!(flags & (FAULT_FLAG_WRITE | FAULT_FLAG_INSTRUCTION)) && !(vma->vm_flags & VM_READ)) {
+		*why = "read from a region that is not readable";
+		return VM_FAULT_SIGSEGV;
+	}
+	ptep = pte_alloc(mm->pgd, addr & PAGE_MASK, GFP_KERNEL, &mm->nr_pgtables);
+	if (!ptep) {
+		*why = "no memory for a page table";
+		return VM_FAULT_OOM;
+	}
+	pte = READ_ONCE(*ptep);
+	if (pte_none(pte)) {
+		enum fault_result r = do_anonymous_page(mm, vma, addr, ptep, flags);
+
+		if (r == VM_FAULT_OOM)
+			*why = "out of memory for a new page";
+		return r;
+	}
+	if (is_swap_pte(pte)) {
+		enum fault_result r = do_swap_page(mm, vma, addr, ptep, pte, flags);
+
+		if (r != VM_FAULT_OK)
+			*why = r == VM_FAULT_OOM ? "out of memory for swap-in" :
+			       "the page could not be read back from swap";
+		return r;
+	}
+	if (!pte_present(pte)) {
+		*why = "non-present PTE of unknown kind";
+		return VM_FAULT_SIGBUS;
+	}
+	if ((flags & FAULT_FLAG_WRITE) && pte_special(pte))
+		return do_wp_page(mm, vma, addr, ptep);
+	if ((flags & FAULT_FLAG_WRITE) && !pte_write(pte)) {
+		*why = "write to a read-only page";
+		return VM_FAULT_SIGSEGV;
+	}
+	/* Access flag and dirty state, tracked in software where the CPU does not. */
+	pte = pte_mkyoung(pte);
+	if (flags & FAULT_FLAG_WRITE)
+		pte = pte_mkdirty(pte);
+	set_pte_relaxed(mm, addr, ptep, pte);
+	return VM_FAULT_OK;
+}

@@ -1,0 +1,114 @@
+/*
+ * The OOM killer (Linux: mm/oom_kill.c). When reclaim makes no progress
+ * and the swap area is full, the only way to keep the system alive is to
+ * kill a task. The victim is the one whose death frees the most memory --
+ * resident pages, swap entries and page-table pages -- shifted by its
+ * oom_score_adj (-1000 exempts it). Kernel threads and init are never
+ * chosen. Like Linux's OOM reaper, the victim's address space is torn down
+ * at once, so its pages and swap slots come back before it even runs again;
+ * the task itself exits the next time it would return to EL0.
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mmzone.h>
+#include <linux/mman.h>
+#include <linux/mmu_gather.h>
+#include <linux/oom.h>
+#include <linux/pgtable.h>
+#include <linux/sched.h>
+#include <linux/swap.h>
+#include <linux/vmstat.h>
+#include <limits.h>
+
+#define K(pages)	((pages) << (PAGE_SHIFT - 10))
+
+static unsigned long oom_totalpages(void)
+{
+	return totalram_pages() + zram_nr_slots();
+}
+
+long oom_badness(struct task_struct *t, unsigned long totalpages)
+{
+	long points, adj = t->oom_score_adj;
+
+	if ((t->flags & PF_KTHREAD) || t->pid == 1 || !t->mm || t->state == TASK_ZOMBIE ||
+	    adj == OOM_SCORE_ADJ_MIN)
+		return LONG_MIN;
+	points = (long)(t->mm->rss_anon + t->mm->nr_swap + t->mm->nr_pgtables);
+	/* oom_score_adj is in thousandths of all memory: +1000 adds "everything". */
+	points += adj * (long)(totalpages / 1000);
+	return points > 0 ? points : 1;
+}
+
+long oom_score(struct task_struct *t)
+{
+	unsigned long total = oom_totalpages();
+	long points = oom_badness(t, total);
+
+	if (points == LONG_MIN)
+		return 0;
+	return points * 1000 / (long)total;
+}
+
+static void dump_tasks(void)
+{
+	struct task_struct *t;
+
+	printk("Tasks state (memory values in pages):\n");
+	printk("[  pid  ] total_vm      rss pgtables swapents oom_score_adj name\n");
+	list_for_each_entry(t, &task_list, tasks) {
+		if (!t->mm || t->state == TASK_ZOMBIE)
+			continue;
+		printk("[%7d] %8lu %8lu %8lu %8lu %13d %s\n", t->pid, t->mm->total_vm, t->mm->rss_anon,
+		       t->mm->nr_pgtables, t->mm->nr_swap, t->oom_score_adj, t->comm);
+	}
+}
+
+/* Free everything mapped in the victim's address space now (Linux: __oom_reap_task_mm). */
+static void oom_reap(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma;
+	struct mmu_gather tlb;
+
+	tlb_gather_mmu(&tlb, mm, true);
+	list_for_each_entry(vma, &mm->mmap, vm_list)
+		unmap_range(&tlb, mm, vma->vm_start, vma->vm_end);
+	tlb_finish_mmu(&tlb);
+}
+
+bool out_of_memory(gfp_t gfp, unsigned int order)
+{
+	unsigned long total = oom_totalpages();
+	struct task_struct *t, *victim = NULL;
+	long best = LONG_MIN;
+
+	list_for_each_entry(t, &task_list, tasks) {
+		long points = oom_badness(t, total);
+
+		if (points == LONG_MIN || t->killed)
+			continue;
+		if (points > best) {
+			best = points;
+			victim = t;
+		}
+	}
+	printk("%s invoked oom-killer: gfp_mask=0x%x, order=%u, oom_score_adj=%d\n",
+	       current->comm, gfp, order, current->oom_score_adj);
+	printk("Mem-Info: free:%lu min:%lu low:%lu high:%lu swap slots used:%lu/%lu\n",
+	       nr_free_pages(), min_wmark_pages(&zone_normal), low_wmark_pages(&zone_normal),
+	       high_wmark_pages(&zone_normal), zram_slots_used(), zram_nr_slots());
+	dump_tasks();
+	if (!victim) {
+		printk("Out of memory: no killable task (all exempt)\n");
+		return false;
+	}
+	printk("Out of memory: Killed process %d (%s) total-vm:%lukB, anon-rss:%lukB, swap:%lukB, "
+	       "oom_score_adj:%d\n", victim->pid, victim->comm, K(victim->mm->total_vm),
+	       K(victim->mm->rss_anon), K(victim->mm->nr_swap), victim->oom_score_adj);
+	count_vm_event(OOM_KILL);
+	victim->killed = true;
+	wake_up_process(victim);
+	if (victim != current)
+		oom_reap(victim->mm);
+	return victim != current;
+}

@@ -1,0 +1,53 @@
+/*
+ * Bringing a swapped-out page back (Linux: mm/memory.c do_swap_page,
+ * mm/swap_state.c, mm/workingset.c for the refault). The PTE holds a swap
+ * entry; its offset is the zram slot. A fresh page is filled from the slot,
+ * mapped where the entry was, and handed to the LRU policy as a refault.
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/sched.h>
+#include <linux/swap.h>
+#include <linux/vmstat.h>
+#include <asm/mmu_context.h>
+
+void free_swap_entry(swp_entry_t entry)
+{
+	zram_free_slot(swp_offset(entry));
+}
+
+enum fault_result do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
+			       unsigned long addr, pte_t *ptep, pte_t orig, unsigned int flags)
+{
+	swp_entry_t entry = pte_to_swp_entry(orig);
+	unsigned long slot = swp_offset(entry);
+	struct page *page = alloc_page(GFP_HIGHUSER_MOVABLE);
+	pte_t pte;
+
+	if (!page)
+		return VM_FAULT_OOM;
+	if (zram_read_page(slot, page)) {
+		/* The data is gone: only this task can be hurt by it. */
+		printk("%s[%d]: swap-in of 0x%lx from slot %lu failed: data corrupt\n",
+		       current->comm, current->pid, addr, slot);
+		__free_page(page);
+		return VM_FAULT_SIGBUS;
+	}
+	count_vm_event(PGMAJFAULT);
+	count_vm_event(PSWPIN);
+	count_vm_event(WORKINGSET_REFAULT);	/* every swap-in brings back an evicted page */
+	page->mapping = mm;
+	page->index = addr & PAGE_MASK;
+	page->_mapcount = 0;
+	SetPageSwapBacked(page);
+	mm->rss_anon++;
+	mm->nr_swap--;
+	lru_policy->add(page, true, zram_get_shadow(slot));
+	zram_free_slot(slot);
+	/* The swap copy is dropped, so the page is dirty again (it has no copy anywhere). */
+	pte = pte_mkdirty(pfn_pte(page_to_pfn(page), vma->vm_page_prot) | PTE_AF);
+	WRITE_ONCE(*ptep, pte);
+	dsb(ishst);
+	return VM_FAULT_OK;
+}

@@ -1,0 +1,245 @@
+"""What every helper needs from the stopped machine: system registers,
+physical memory, and kernel lists.
+
+Physical memory. Page tables hold physical addresses, so the walkers read
+by physical address. QEMU's gdbstub has a switch for that: the packet
+`Qqemu.PhyMemMode:1` makes memory accesses physical until `:0` (QEMU 5.0 and
+later; Debian's 7.2 has it). With it a walk works whether the MMU is on or
+off. Without it (another stub) we fall back to what the kernel itself does:
+with the MMU on, physical address pa is at PAGE_OFFSET + pa in the linear
+map (arch/arm64/include/asm/memory.h); with the MMU off, a virtual address
+*is* the physical address.
+
+`set kernel-phys-access auto|phymem|linear` chooses (auto: PhyMemMode when
+the stub answers to it).
+"""
+
+import gdb
+
+MASK64 = (1 << 64) - 1
+PAGE_SHIFT = 12
+PAGE_SIZE = 1 << PAGE_SHIFT
+PAGE_OFFSET = 0xffff000000000000      # asm/memory.h: linear map of all RAM
+KIMAGE_VADDR = 0xffff800000000000
+
+
+class KernelError(Exception):
+    """A helper cannot do its job; the message says why (printed, no traceback)."""
+
+
+# ---- system registers ------------------------------------------------------
+
+def sysreg(*names):
+    """Value of the first register in names the stub knows ($TTBR0_EL1 ...), as an unsigned int.
+
+    QEMU's gdbstub exposes the EL1 system registers under their cp-reg names
+    (`maint print remote-registers` lists them: TTBR0_EL1, TTBR1_EL1, TCR_EL1,
+    MAIR_EL1, SCTLR (= SCTLR_EL1), TPIDR_EL1, ESR_EL1, FAR_EL1, PAR_EL1 ...).
+    """
+    for name in names:
+        try:
+            v = gdb.parse_and_eval("$" + name)
+        except gdb.error as e:
+            raise KernelError("cannot read $%s: %s (is gdb connected? `target remote :1234`)" % (name, e))
+        if v.type.code != gdb.TYPE_CODE_VOID:
+            return int(v) & MASK64
+    raise KernelError("the gdb stub does not expose %s (QEMU with -cpu cortex-a72 or max does)"
+                      % " / ".join(names))
+
+
+def mmu_enabled():
+    """SCTLR_EL1.M: is the EL1&0 stage 1 MMU on?"""
+    return bool(sysreg("SCTLR_EL1", "SCTLR") & 1)
+
+
+def current_el():
+    return (sysreg("cpsr") >> 2) & 3
+
+
+# ---- physical memory -------------------------------------------------------
+
+_mode = "auto"          # the user's choice
+_phymem_ok = None       # does the stub understand qqemu.PhyMemMode? (None: not asked yet)
+_phys_depth = 0         # nesting of phys_session()
+_phys_on = False        # PhyMemMode:1 is set now
+
+
+def _packet(text):
+    """Send a raw remote packet; the stub's reply as a string, or None if it failed."""
+    try:
+        out = gdb.execute("maintenance packet " + text, to_string=True)
+    except gdb.error:
+        return None
+    # gdb prints: sending: "..."\nreceived: "..."
+    for line in out.splitlines():
+        if line.startswith("received:"):
+            return line.split(":", 1)[1].strip().strip('"')
+    return None
+
+
+def phymem_supported():
+    global _phymem_ok
+    if _phymem_ok is None:
+        _phymem_ok = _packet("qqemu.PhyMemMode") in ("0", "1")
+    return _phymem_ok
+
+
+def access_method():
+    """How phys reads are done now: 'phymem', 'linear' or 'direct' (MMU off)."""
+    if _mode in ("auto", "phymem") and phymem_supported():
+        return "phymem"
+    if _mode == "phymem":
+        raise KernelError("the gdb stub does not support Qqemu.PhyMemMode")
+    return "linear" if mmu_enabled() else "direct"
+
+
+def describe_access():
+    m = access_method()
+    return {"phymem": "physical reads via QEMU's Qqemu.PhyMemMode",
+            "linear": "physical reads via the linear map (PAGE_OFFSET + pa)",
+            "direct": "MMU off: physical reads at the address itself"}[m]
+
+
+class phys_session:
+    """Context manager: inside it, read_phys() works; PhyMemMode is switched
+    on once for the whole session and always switched back off after it,
+    so that ordinary (virtual) reads of kernel variables stay correct."""
+
+    def __enter__(self):
+        global _phys_depth, _phys_on
+        _phys_depth += 1
+        if _phys_depth == 1:
+            self.method = access_method()
+            if self.method == "phymem":
+                if _packet("Qqemu.PhyMemMode:1") != "OK":
+                    _phys_depth -= 1
+                    raise KernelError("the stub refused Qqemu.PhyMemMode:1")
+                _phys_on = True
+                gdb.execute("maintenance flush dcache", to_string=True)
+        return self
+
+    def __exit__(self, *exc):
+        global _phys_depth, _phys_on
+        _phys_depth -= 1
+        if _phys_depth == 0 and _phys_on:
+            _packet("Qqemu.PhyMemMode:0")
+            _phys_on = False
+            gdb.execute("maintenance flush dcache", to_string=True)
+        return False
+
+
+def read_phys(pa, size):
+    """size bytes of physical memory at pa (inside a phys_session)."""
+    if _phys_depth == 0:
+        with phys_session():
+            return read_phys(pa, size)
+    if _phys_on or not mmu_enabled():
+        addr = pa
+    else:
+        addr = (PAGE_OFFSET + pa) & MASK64
+    try:
+        return bytes(gdb.selected_inferior().read_memory(addr, size))
+    except gdb.MemoryError:
+        raise KernelError("cannot read physical memory at 0x%x (%s)" % (pa, describe_access()))
+
+
+_table_cache = {}
+
+
+def read_table(pa):
+    """The 512 descriptors of the translation table at physical address pa.
+
+    Cached for the duration of one command (clear_cache() at its start)."""
+    t = _table_cache.get(pa)
+    if t is None:
+        raw = read_phys(pa, PAGE_SIZE)
+        t = [int.from_bytes(raw[i:i + 8], "little") for i in range(0, PAGE_SIZE, 8)]
+        _table_cache[pa] = t
+    return t
+
+
+def clear_cache():
+    _table_cache.clear()
+
+
+class KernelPhysAccess(gdb.Parameter):
+    """How the helpers read physical memory: auto (QEMU's PhyMemMode if the
+    stub has it, else the linear map), phymem, or linear."""
+
+    set_doc = "Set how the kernel helpers read physical memory."
+    show_doc = "Show how the kernel helpers read physical memory."
+
+    def __init__(self):
+        super().__init__("kernel-phys-access", gdb.COMMAND_DATA, gdb.PARAM_ENUM,
+                         ["auto", "phymem", "linear"])
+        self.value = "auto"
+
+    def get_set_string(self):
+        global _mode
+        _mode = self.value
+        return "kernel helpers: physical reads %s" % self.value
+
+    def get_show_string(self, svalue):
+        return "kernel helpers read physical memory: %s" % svalue
+
+
+KernelPhysAccess()
+
+
+# ---- kernel data -----------------------------------------------------------
+
+def symbol(expr):
+    """A kernel variable or expression as a gdb.Value; file-static ones as "'file.c'::name"."""
+    try:
+        return gdb.parse_and_eval(expr)
+    except gdb.error as e:
+        raise KernelError("cannot evaluate %s: %s" % (expr, e))
+
+
+def need_kernel_data():
+    """Kernel variables are read at their link addresses (TTBR1): the MMU must be on."""
+    if not mmu_enabled():
+        raise KernelError("the MMU is off: kernel variables are not mapped at their link "
+                          "addresses yet (continue until after the jump to the high half)")
+
+
+def container_of(ptr, typename, member):
+    """The struct typename containing the list_head (or other member) at ptr."""
+    t = gdb.lookup_type(typename)
+    off = None
+    for f in t.fields():
+        if f.name == member:
+            off = f.bitpos // 8
+    if off is None:
+        raise KernelError("%s has no member %s" % (typename, member))
+    return gdb.Value(int(ptr) - off).cast(t.pointer())
+
+
+def list_for_each_entry(head, typename, member, limit=1 << 20):
+    """Yield the typename * entries of a Linux list_head (head: a gdb.Value list_head)."""
+    head_addr = int(head.address)
+    node = head["next"]
+    n = 0
+    while int(node) != head_addr:
+        if int(node) == 0:
+            raise KernelError("NULL in the list at 0x%x (being changed?)" % head_addr)
+        yield container_of(node, typename, member)
+        node = node["next"]
+        n += 1
+        if n >= limit:
+            raise KernelError("list at 0x%x: more than %d entries (a loop?)" % (head_addr, limit))
+
+
+def u64(v):
+    return int(v) & MASK64
+
+
+def run_command(fn):
+    """Run fn() for a gdb command, turning KernelError into a one-line message."""
+    clear_cache()
+    try:
+        fn()
+    except KernelError as e:
+        raise gdb.GdbError(str(e))
+    finally:
+        clear_cache()

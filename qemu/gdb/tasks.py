@@ -1,0 +1,82 @@
+"""tasks: every task on task_list (include/linux/sched.h, kernel/sched.c),
+like the shell's `ps`, plus what a debugger wants next: the mm, its page
+table root as the TTBR0 value the task runs with (paste it into
+`pt-walk VA TTBR` or `ptdump user TTBR`), and which task is current.
+"""
+
+import gdb
+import target
+from target import KernelError, PAGE_OFFSET, u64
+
+STATE = {0: "R", 1: "S", 2: "Z"}       # enum task_state
+PF_KTHREAD = 0x1
+
+
+def all_tasks():
+    """task_struct * of every task, in task_list order."""
+    target.need_kernel_data()
+    return list(target.list_for_each_entry(target.symbol("task_list"), "struct task_struct", "tasks"))
+
+
+def pgd_phys(mm):
+    """Physical address of mm->pgd (a linear-map address of a buddy page)."""
+    return (u64(mm["pgd"]) - PAGE_OFFSET) & target.MASK64
+
+
+def asid_bits():
+    try:
+        return int(target.symbol("'context.c'::nr_asid_bits"))
+    except KernelError:
+        return 16
+
+
+def mm_ttbr(mm):
+    """The TTBR0_EL1 value this mm runs with: its ASID in [63:48], its pgd's address below."""
+    asid = u64(mm["context"]["id"]) & ((1 << asid_bits()) - 1)
+    return (asid << 48) | pgd_phys(mm)
+
+
+def current_task():
+    """cpu_info->curr_task of this CPU (TPIDR_EL1 points at its struct cpu_info)."""
+    tp = target.sysreg("TPIDR_EL1")
+    if not tp:
+        return 0
+    info = gdb.Value(tp).cast(gdb.lookup_type("struct cpu_info").pointer())
+    return u64(info["curr_task"])
+
+
+class TasksCommand(gdb.Command):
+    """Every task: pid, parent, state, RSS and swap (kB), comm, mm and its TTBR0 value: tasks
+
+The task marked '*' is current on this CPU. TTBR is phys(mm->pgd) with the
+mm's ASID in bits [63:48]: `pt-walk VA TTBR` and `ptdump user TTBR` walk
+that task's tables even when another task is running."""
+
+    def __init__(self):
+        super().__init__("tasks", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        target.run_command(self.run)
+
+    def run(self):
+        cur = current_task()
+        out = ["  PID  PPID S   RSS(kB)  SWAP(kB) OOM_ADJ COMMAND          MM                 TTBR"]
+        for t in all_tasks():
+            mm = t["mm"]
+            parent = t["parent"]
+            kthread = int(t["flags"]) & PF_KTHREAD
+            name = ("[" if kthread else "") + t["comm"].string()
+            if int(mm):
+                rss, swap = int(mm["rss_anon"]) << 2, int(mm["nr_swap"]) << 2
+                mmtxt = "0x%016x 0x%016x" % (u64(mm), mm_ttbr(mm))
+            else:
+                rss = swap = 0
+                mmtxt = "-"
+            out.append("%s%4d %5d %s %9d %9d %7d %-16s %s" % (
+                "*" if u64(t) == cur else " ", int(t["pid"]),
+                int(parent["pid"]) if int(parent) else 0,
+                STATE.get(int(t["state"]), "?"), rss, swap, int(t["oom_score_adj"]), name, mmtxt))
+        gdb.write("\n".join(out) + "\n")
+
+
+TasksCommand()

@@ -1,0 +1,361 @@
+/*
+ * lru-replay: replay a page-reference trace through the kernel's three LRU
+ * policies and through Belady's OPT, at several memory sizes, and print
+ * the page faults of each.
+ *
+ *   build/host/lru-replay [-m SIZES] [-p POLICIES] [-s SHIFT] [-b BATCH] [-S] TRACE...
+ *
+ * TRACE is plain text, one page (or block) number per line, decimal or 0x
+ * hex; blank lines and lines starting with '#' are ignored, and so is
+ * anything after the number on a line. "-" reads standard input. This is
+ * the format of the kernel's fault-stream recorder and of many public
+ * page-reference traces.
+ *
+ *   -m 100,200,400    memory sizes in page frames (default: 10%, 25%, 50%,
+ *                     75% and 90% of the trace's distinct pages)
+ *   -p gen,clock,opt  columns to print (default gen,classic,clock,opt)
+ *   -s 12             shift every number right first (12: byte addresses)
+ *   -b 32             pages reclaimed per fault when memory is full
+ *                     (default 1, demand paging as OPT assumes; the kernel's
+ *                     reclaim works in batches of SWAP_CLUSTER_MAX = 32)
+ *   -S                after each policy's run, print its state and counters
+ *                     to stderr, as the kernel's `lru_gen` command does
+ *
+ * The policies are the kernel's own mm/lru_gen.c, mm/lru_classic.c and
+ * mm/lru_clock.c, compiled for the host, driven by the simulated machine of
+ * tests/host/lru_sim.c (real page tables, real struct pages): page number p
+ * is user virtual address p << 12 of one address space. Faults include the
+ * first touch of every page (cold misses).
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/swap.h>
+#include "../../mm/lru.h"
+#include "lru_opt.h"
+#include "lru_sim.h"
+
+/* ---- a quiet host shim (host_shim.c prints every printk as a TAP comment) -- */
+
+#ifndef LRU_REPLAY_NO_SHIM
+unsigned long host_va_offset;
+static bool verbose, show_state, showing;
+
+int vprintk(const char *fmt, va_list ap)
+{
+	return verbose || showing ? vfprintf(stderr, fmt, ap) : 0;
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vprintk(fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+void panic(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "lru-replay: panic: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n");
+	abort();
+}
+
+void *host_ram_alloc(size_t size, phys_addr_t fake_base)
+{
+	void *ram = aligned_alloc(1UL << 22, size);
+
+	if (!ram) {
+		fprintf(stderr, "lru-replay: cannot allocate %zu MiB of simulated RAM\n", size >> 20);
+		exit(1);
+	}
+	host_va_offset = (unsigned long)ram - fake_base;
+	return ram;
+}
+#endif
+
+/* ---- reading a trace ------------------------------------------------------- */
+
+#define MAX_VPN	((1UL << 36) - 1)	/* user addresses are below 2^48 */
+
+struct trace {
+	unsigned int *ids;		/* the references, as dense page ids */
+	size_t n, cap;
+	unsigned long *vpn;		/* id -> page number */
+	unsigned int nr_ids;
+	/* page number -> id + 1 (0: empty), open addressing */
+	unsigned long *hkeys;
+	unsigned int *hvals;
+	size_t hsize;
+};
+
+static unsigned int trace_id(struct trace *t, unsigned long vpn)
+{
+	size_t i;
+
+	if (2 * (t->nr_ids + 1) > t->hsize) {		/* grow: rehash */
+		size_t old = t->hsize;
+		unsigned long *k = t->hkeys;
+		unsigned int *v = t->hvals;
+
+		t->hsize = old ? 2 * old : 1024;
+		t->hkeys = calloc(t->hsize, sizeof(*t->hkeys));
+		t->hvals = calloc(t->hsize, sizeof(*t->hvals));
+		t->vpn = realloc(t->vpn, t->hsize * sizeof(*t->vpn));
+		if (!t->hkeys || !t->hvals || !t->vpn)
+			abort();
+		for (size_t j = 0; j < old; j++) {
+			if (!v[j])
+				continue;
+			for (i = (k[j] * 0x9e3779b97f4a7c15UL) & (t->hsize - 1); t->hvals[i];
+			     i = (i + 1) & (t->hsize - 1))
+				;
+			t->hkeys[i] = k[j];
+			t->hvals[i] = v[j];
+		}
+		free(k);
+		free(v);
+	}
+	for (i = (vpn * 0x9e3779b97f4a7c15UL) & (t->hsize - 1); t->hvals[i]; i = (i + 1) & (t->hsize - 1))
+		if (t->hkeys[i] == vpn)
+			return t->hvals[i] - 1;
+	t->hkeys[i] = vpn;
+	t->hvals[i] = ++t->nr_ids;
+	t->vpn[t->nr_ids - 1] = vpn;
+	return t->nr_ids - 1;
+}
+
+/*
+ * Append the references in f to t. Returns 0, or -1 after printing
+ * "name:line: ..." for a line that is not a number.
+ */
+static int trace_read(struct trace *t, FILE *f, const char *name, unsigned int shift)
+{
+	char line[256];
+	unsigned long lineno = 0;
+
+	while (fgets(line, sizeof(line), f)) {
+		char *p = line, *end;
+		unsigned long long v;
+
+		lineno++;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '#' || *p == '\n' || *p == '\r' || !*p)
+			continue;
+		errno = 0;
+		v = strtoull(p, &end, 0);
+		if (end == p || errno || (*end && !strchr(" \t\r\n,#", *end))) {
+			fprintf(stderr, "%s:%lu: not a page number: %s", name, lineno, line);
+			return -1;
+		}
+		v >>= shift;
+		if (v > MAX_VPN) {
+			fprintf(stderr, "%s:%lu: page number 0x%llx is above 2^36 (byte addresses? try -s 12)\n",
+				name, lineno, v);
+			return -1;
+		}
+		if (t->n == t->cap) {
+			t->cap = t->cap ? 2 * t->cap : 4096;
+			t->ids = realloc(t->ids, t->cap * sizeof(*t->ids));
+			if (!t->ids)
+				abort();
+		}
+		t->ids[t->n++] = trace_id(t, (unsigned long)v);
+	}
+	return 0;
+}
+
+static int cmp_ulong(const void *a, const void *b)
+{
+	unsigned long x = *(const unsigned long *)a, y = *(const unsigned long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Page-table pages the trace needs: one per distinct 2 MiB, 1 GiB and 512 GiB region, and the pgd. */
+static unsigned long trace_table_pages(const struct trace *t)
+{
+	unsigned long *k = malloc(t->nr_ids * sizeof(*k) + 1), n = 1;
+
+	if (!k)
+		abort();
+	for (int shift = 9; shift <= 27; shift += 9) {
+		for (unsigned int i = 0; i < t->nr_ids; i++)
+			k[i] = t->vpn[i] >> shift;
+		qsort(k, t->nr_ids, sizeof(*k), cmp_ulong);
+		for (unsigned int i = 0; i < t->nr_ids; i++)
+			n += !i || k[i] != k[i - 1];
+	}
+	free(k);
+	return n;
+}
+
+/* ---- replay -------------------------------------------------------------- */
+
+/* Faults of the kernel policy name on t with capacity frames. */
+static unsigned long replay_policy(const struct trace *t, const char *name, unsigned long capacity,
+				   unsigned long batch)
+{
+	struct mm_struct *mm;
+	unsigned long faults;
+
+	sim_reset(name, capacity);
+	sim.batch = batch;
+	mm = sim_mm_new();
+	for (size_t i = 0; i < t->n; i++)
+		sim_access(mm, t->vpn[t->ids[i]] << PAGE_SHIFT);
+	faults = sim.faults;
+#ifndef LRU_REPLAY_NO_SHIM
+	if (show_state) {		/* what the kernel's `lru_gen` command would print now */
+		fflush(stdout);
+		fprintf(stderr, "## lru=%s, %lu frames, after the trace:\n", name, capacity);
+		showing = true;
+		lru_policy->show();
+		lru_stat_show();
+		showing = false;
+	}
+#endif
+	sim_mm_free(mm);
+	return faults;
+}
+
+/* Faults of column col ("opt" or a policy name). */
+static unsigned long replay(const struct trace *t, const char *col, unsigned long capacity, unsigned long batch)
+{
+	if (!strcmp(col, "opt"))
+		return opt_faults(t->ids, t->n, t->nr_ids, capacity);
+	return replay_policy(t, col, capacity, batch);
+}
+
+#ifndef LRU_REPLAY_NO_MAIN
+/* Split "a,b,c" in place into at most max words. */
+static int split_list(char *s, char **out, int max)
+{
+	int n = 0;
+
+	for (char *tok = strtok(s, ","); tok && n < max; tok = strtok(NULL, ","))
+		out[n++] = tok;
+	return n;
+}
+
+static void usage(void)
+{
+	fprintf(stderr,
+		"usage: lru-replay [-m SIZES] [-p POLICIES] [-s SHIFT] [-b BATCH] [-S] [-v] TRACE...\n"
+		"  TRACE     text, one page number per line (decimal or 0x hex), '#' comments; - = stdin\n"
+		"  -m SIZES  memory sizes in pages, e.g. 100,200,400 (default: 10,25,50,75,90%% of distinct pages)\n"
+		"  -p LIST   columns among gen,classic,clock,opt (default: all four)\n"
+		"  -s SHIFT  shift numbers right first (12 for byte addresses)\n"
+		"  -b BATCH  pages reclaimed per fault when memory is full (default 1)\n"
+		"  -S        after each policy's run, print its state and counters like the\n"
+		"            kernel's lru_gen shell command (to stderr)\n"
+		"  -v        print the kernel code's messages (to stderr)\n");
+	exit(2);
+}
+
+int main(int argc, char **argv)
+{
+	static char default_cols[] = "gen,classic,clock,opt";
+	char *cols[8], *size_arg = NULL, *col_arg = default_cols;
+	unsigned long sizes[32], batch = 1, max_size = 0;
+	unsigned int shift = 0;
+	int nr_cols, nr_sizes = 0, opt;
+	struct trace t = { 0 };
+
+	while ((opt = getopt(argc, argv, "m:p:s:b:Svh")) != -1) {
+		switch (opt) {
+		case 'm': size_arg = optarg; break;
+		case 'p': col_arg = optarg; break;
+		case 's': shift = (unsigned int)strtoul(optarg, NULL, 0); break;
+		case 'b': batch = strtoul(optarg, NULL, 0); break;
+		case 'S': show_state = true; break;
+		case 'v': verbose = true; break;
+		default: usage();
+		}
+	}
+	if (optind >= argc || !batch || shift > 40)
+		usage();
+	nr_cols = split_list(col_arg, cols, 8);
+	for (int c = 0; c < nr_cols; c++)
+		if (strcmp(cols[c], "opt") && !lru_policy_find(cols[c])) {
+			fprintf(stderr, "lru-replay: unknown policy '%s' (gen, classic, clock, opt)\n", cols[c]);
+			return 2;
+		}
+	for (int a = optind; a < argc; a++) {
+		FILE *f = strcmp(argv[a], "-") ? fopen(argv[a], "r") : stdin;
+
+		if (!f) {
+			fprintf(stderr, "lru-replay: %s: %s\n", argv[a], strerror(errno));
+			return 1;
+		}
+		if (trace_read(&t, f, argv[a], shift))
+			return 1;
+		if (f != stdin)
+			fclose(f);
+	}
+	if (!t.n) {
+		fprintf(stderr, "lru-replay: the trace is empty\n");
+		return 1;
+	}
+	if (size_arg) {
+		char *words[32];
+		int n = split_list(size_arg, words, 32);
+
+		for (int i = 0; i < n; i++) {
+			char *end;
+
+			sizes[nr_sizes] = strtoul(words[i], &end, 0);
+			if (*end || !sizes[nr_sizes]) {
+				fprintf(stderr, "lru-replay: bad memory size '%s'\n", words[i]);
+				return 2;
+			}
+			nr_sizes++;
+		}
+	} else {
+		static const int pct[] = { 10, 25, 50, 75, 90 };
+
+		for (int i = 0; i < 5; i++) {
+			unsigned long s = max(1UL, (unsigned long)t.nr_ids * pct[i] / 100);
+
+			if (!nr_sizes || s != sizes[nr_sizes - 1])
+				sizes[nr_sizes++] = s;
+		}
+	}
+	for (int i = 0; i < nr_sizes; i++)
+		max_size = max(max_size, sizes[i]);
+
+	sim_boot(max_size + trace_table_pages(&t) + 256);
+	printf("# %s: %zu references, %u distinct pages; page faults (first touches included)\n",
+	       argc - optind == 1 ? argv[optind] : "traces", t.n, t.nr_ids);
+	printf("%8s", "memory");
+	for (int c = 0; c < nr_cols; c++)
+		printf(" %9s", cols[c]);
+	printf("\n");
+	for (int i = 0; i < nr_sizes; i++) {
+		unsigned long faults[8];
+
+		for (int c = 0; c < nr_cols; c++)
+			faults[c] = replay(&t, cols[c], sizes[i], batch);
+		printf("%8lu", sizes[i]);
+		for (int c = 0; c < nr_cols; c++)
+			printf(" %9lu", faults[c]);
+		printf("\n");
+		fflush(stdout);
+	}
+	return 0;
+}
+#endif

@@ -1,0 +1,252 @@
+/*
+ * fault: do one bad thing on request, to show the kernel catches it.
+ *
+ *     fault WHAT
+ *
+ * Most of these must end with the kernel killing this task (and only this
+ * task) with a report; if the task survives, it says so and exits 1.
+ * badsyscall and efault are checks instead: they exit 0 when every system
+ * call returned the error it should, 1 otherwise. `fault` alone lists WHAT.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <syscall.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <linux/types.h>
+
+#define KERNEL_LOW	0xffff000000000000UL	/* TTBR1 half, bottom: nothing mapped */
+#define KERNEL_IMAGE	0xffff800000000000UL	/* the kernel's text: mapped, EL1 only */
+
+static pid_t pid;
+
+/* Hide a value from the optimiser, so it cannot turn a known-bad access into a trap. */
+static unsigned long hide(unsigned long v)
+{
+	__asm__ __volatile__("" : "+r"(v));
+	return v;
+}
+
+/* The address of a page that was mapped and is not any more. */
+static unsigned long unmapped_page(void)
+{
+	void *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED || munmap(p, 4096) < 0) {
+		printf("fault[%d]: mmap/munmap failed (%s); using 0x200000\n", pid,
+		       errno_name(errno));
+		return 0x200000;	/* below the program at 0x400000: never mapped */
+	}
+	return (unsigned long)p;
+}
+
+static void do_read(const char *what, unsigned long addr)
+{
+	printf("fault[%d]: reading %s at %#lx\n", pid, what, addr);
+	printf("fault[%d]: read %#x\n", pid, *(volatile u32 *)hide(addr));
+}
+
+static int survived(const char *what)
+{
+	printf("fault[%d]: %s: survived; the kernel should have killed this task\n", pid, what);
+	return 1;
+}
+
+static int fault_null(void)
+{
+	do_read("NULL", 0);
+	return survived("null");
+}
+
+static int fault_write_ro(void)
+{
+	unsigned long text = hide((unsigned long)fault_write_ro);
+
+	printf("fault[%d]: writing to my own text at %#lx\n", pid, text);
+	*(volatile u32 *)text = 0xd503201f;	/* nop */
+	return survived("write-ro");
+}
+
+/* A `ret` instruction in a data page: executable only if the kernel forgot PXN/UXN. */
+static u32 data_code[4] __aligned(16) = { 0xd65f03c0 };
+
+static int fault_exec_nx(void)
+{
+	void (*fn)(void) = (void (*)(void))hide((unsigned long)data_code);
+
+	printf("fault[%d]: jumping to a data page at %p\n", pid, data_code);
+	fn();
+	return survived("exec-nx");
+}
+
+static int fault_kernel(void)
+{
+	do_read("a kernel address", KERNEL_LOW);
+	return survived("kernel");
+}
+
+static int fault_kernel_image(void)
+{
+	do_read("the kernel's own text", KERNEL_IMAGE);
+	return survived("kernel-image");
+}
+
+static int fault_unmapped(void)
+{
+	do_read("an unmapped page", unmapped_page());
+	return survived("unmapped");
+}
+
+static int fault_mprotect(void)
+{
+	volatile u32 *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED) {
+		printf("fault[%d]: mmap failed: %s\n", pid, errno_name(errno));
+		return 1;
+	}
+	*p = 1;
+	if (mprotect((void *)p, 4096, PROT_READ) < 0) {
+		printf("fault[%d]: mprotect failed: %s\n", pid, errno_name(errno));
+		return 1;
+	}
+	printf("fault[%d]: reading %p after mprotect(PROT_READ): %u\n", pid, p, *p);
+	printf("fault[%d]: writing it\n", pid);
+	*p = 2;
+	return survived("mprotect");
+}
+
+static int fault_undef(void)
+{
+	printf("fault[%d]: executing an undefined instruction\n", pid);
+	__asm__ __volatile__("udf #0");
+	return survived("undef");
+}
+
+/* One page of stack per call, until the stack VMA (and its guard) runs out. */
+static noinline unsigned long recurse(unsigned long depth)
+{
+	volatile char frame[4096];
+
+	frame[0] = (char)depth;
+	frame[sizeof(frame) - 1] = (char)depth;
+	if (depth % 64 == 0)
+		printf("fault[%d]: stack depth %lu KiB, sp near %p\n", pid, depth * 4, frame);
+	if (hide(depth) == (unsigned long)-1)	/* never: keeps it from being infinite to GCC */
+		return 0;
+	return recurse(depth + 1) + frame[1];
+}
+
+static int fault_stack_overflow(void)
+{
+	printf("fault[%d]: recursing until the stack runs out\n", pid);
+	recurse(1);
+	return survived("stack-overflow");
+}
+
+/* Check that a raw system call returned want; prints the outcome. Returns 1 if not. */
+static int expect(const char *what, long got, long want)
+{
+	bool ok = got == want;
+
+	printf("fault[%d]: %-44s = %ld%s%s%s, %s\n", pid, what, got,
+	       IS_SYSCALL_ERR(got) ? " (" : "", IS_SYSCALL_ERR(got) ? errno_name((int)-got) : "",
+	       IS_SYSCALL_ERR(got) ? ")" : "", ok ? "OK" : "WRONG");
+	return !ok;
+}
+
+static int fault_badsyscall(void)
+{
+	return expect("syscall 9999", __syscall0(9999), -ENOSYS);
+}
+
+/* Something only readable, for a call that writes to user memory. */
+static const int ro_status = 0x55;
+
+/*
+ * Every way of handing the kernel a bad pointer, each of which must come
+ * back as -EFAULT and leave the kernel (and this task) running.
+ */
+static int fault_efault(void)
+{
+	static const char ok_msg[] = "fault: a read-only buffer is fine for write()\n";
+	unsigned long gone = unmapped_page();
+	char *bad_argv[] = { "hello", (char *)gone, NULL };
+	char *argv_hello[] = { "hello", "efault-test", NULL };
+	int fails = 0;
+	long child;
+
+	/* The control: a good (read-only) buffer works. */
+	fails += expect("write(1, rodata, n)",
+			__syscall3(__NR_write, 1, ok_msg, sizeof(ok_msg) - 1),
+			sizeof(ok_msg) - 1);
+
+	fails += expect("write(1, NULL, 16)", __syscall3(__NR_write, 1, 0, 16), -EFAULT);
+	fails += expect("write(1, 0xffff000000000000, 16)",
+			__syscall3(__NR_write, 1, KERNEL_LOW, 16), -EFAULT);
+	fails += expect("write(1, kernel image, 16)",
+			__syscall3(__NR_write, 1, KERNEL_IMAGE, 16), -EFAULT);
+	fails += expect("write(1, unmapped page, 16)",
+			__syscall3(__NR_write, 1, gone, 16), -EFAULT);
+	fails += expect("write(1, end of user space, 32)",
+			__syscall3(__NR_write, 1, 0x0000fffffffffff0UL, 32), -EFAULT);
+
+	fails += expect("spawn(NULL, NULL)", __syscall2(__NR_spawn, 0, 0), -EFAULT);
+	fails += expect("spawn(kernel address, NULL)",
+			__syscall2(__NR_spawn, KERNEL_IMAGE, 0), -EFAULT);
+	fails += expect("spawn(\"hello\", kernel address)",
+			__syscall2(__NR_spawn, "hello", KERNEL_IMAGE), -EFAULT);
+	fails += expect("spawn(\"hello\", argv[1] unmapped)",
+			__syscall2(__NR_spawn, "hello", bad_argv), -EFAULT);
+
+	/* wait() writes the status: give it a read-only and a kernel address. */
+	child = __syscall2(__NR_spawn, "hello", argv_hello);
+	if (child > 0)
+		fails += expect("wait(child, read-only status)",
+				__syscall2(__NR_wait, child, &ro_status), -EFAULT);
+	else
+		fails += expect("spawn(\"hello\") for the wait test", child, 1);
+	child = __syscall2(__NR_spawn, "hello", argv_hello);
+	if (child > 0)
+		fails += expect("wait(child, kernel address status)",
+				__syscall2(__NR_wait, child, KERNEL_IMAGE), -EFAULT);
+	/* Reap whatever is left (the kernel may or may not have reaped them above). */
+	while (__syscall2(__NR_wait, -1, 0) > 0)
+		;
+
+	printf("fault[%d]: efault: %s (%d wrong)\n", pid, fails ? "FAILED" : "all OK", fails);
+	return fails ? 1 : 0;
+}
+
+static const struct {
+	const char *name;
+	int (*fn)(void);
+	const char *help;
+} tests[] = {
+	{ "null", fault_null, "read NULL" },
+	{ "write-ro", fault_write_ro, "write to my own (read-only) text" },
+	{ "exec-nx", fault_exec_nx, "jump into a data page" },
+	{ "kernel", fault_kernel, "read 0xffff000000000000" },
+	{ "kernel-image", fault_kernel_image, "read the kernel's text (mapped, EL1 only)" },
+	{ "unmapped", fault_unmapped, "read a page that was munmap()ed" },
+	{ "mprotect", fault_mprotect, "write a page after mprotect(PROT_READ)" },
+	{ "undef", fault_undef, "execute an undefined instruction" },
+	{ "stack-overflow", fault_stack_overflow, "recurse until the stack VMA runs out" },
+	{ "badsyscall", fault_badsyscall, "syscall 9999 must return -ENOSYS (exit 0 if so)" },
+	{ "efault", fault_efault, "bad pointers to syscalls must give -EFAULT (exit 0 if so)" },
+};
+
+int main(int argc, char **argv)
+{
+	pid = getpid();
+	for (unsigned long i = 0; argc == 2 && i < sizeof(tests) / sizeof(tests[0]); i++)
+		if (!strcmp(argv[1], tests[i].name))
+			return tests[i].fn();
+	printf("usage: fault WHAT, where WHAT is one of\n");
+	for (unsigned long i = 0; i < sizeof(tests) / sizeof(tests[0]); i++)
+		printf("  %-15s %s\n", tests[i].name, tests[i].help);
+	return 2;
+}

@@ -1,0 +1,2 @@
+/* The kernel's lib/string.c, compiled again for user space. */
+#include <libc/string.h>
