@@ -18,7 +18,7 @@
 #include <linux/selftest.h>
 #include <linux/swap.h>
 #include <asm/boot.h>
-#include <asm/fpsimd.h>
+#include <asm/neon.h>
 #include <asm/memory.h>
 #include <asm/irqflags.h>
 #include <asm/mmu_context.h>
