@@ -42,7 +42,7 @@ struct elf64_phdr {
 static int install_page(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr,
 			const void *src, size_t off, size_t len)
 {
-	struct page *page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
+	struct page *page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO | __GFP_NOWARN);
 	pte_t *ptep;
 
 	if (!page)

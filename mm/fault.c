@@ -84,7 +84,7 @@ static enum fault_result do_anonymous_page(struct mm_struct *mm, struct vm_area_
 		dsb(ishst);
 		return VM_FAULT_OK;
 	}
-	page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
+	page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO | __GFP_NOWARN);
 	if (!page)
 		return VM_FAULT_OOM;
 	pte = pfn_pte(page_to_pfn(page), vma->vm_page_prot) | PTE_AF;
@@ -100,7 +100,7 @@ static enum fault_result do_anonymous_page(struct mm_struct *mm, struct vm_area_
 static enum fault_result do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 				    unsigned long addr, pte_t *ptep)
 {
-	struct page *page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
+	struct page *page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO | __GFP_NOWARN);
 
 	if (!page)
 		return VM_FAULT_OOM;

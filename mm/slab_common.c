@@ -351,3 +351,14 @@ unsigned long nr_slab_pages(void)
 	spin_unlock(&slab_mutex);
 	return pages;
 }
+
+/* Give every cache's empty slabs back to the page allocator (Linux: kmem_cache_shrink on each). */
+void kmem_cache_shrink_all(void)
+{
+	struct kmem_cache *s;
+
+	spin_lock(&slab_mutex);
+	list_for_each_entry(s, &slab_caches, list)
+		kmem_cache_shrink(s);
+	spin_unlock(&slab_mutex);
+}

@@ -22,7 +22,7 @@ enum fault_result do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 {
 	swp_entry_t entry = pte_to_swp_entry(orig);
 	unsigned long slot = swp_offset(entry);
-	struct page *page = alloc_page(GFP_HIGHUSER_MOVABLE);
+	struct page *page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_NOWARN);
 	pte_t pte;
 
 	if (!page)

@@ -17,6 +17,8 @@
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
+#include <uapi/signal.h>
+#include <uapi/wait.h>
 
 void el0_svc(struct pt_regs *regs);
 
@@ -72,7 +74,15 @@ static void do_user_page_fault(struct pt_regs *regs, unsigned long esr)
 	}
 	if (r == VM_FAULT_OK)
 		return;
+	if (r == VM_FAULT_OOM) {
+		/* The OOM killer has run (and may have chosen us): end like a SIGKILL. */
+		printk("%s[%d]: out of memory at 0x%016lx (%s), killed\n", current->comm,
+		       current->pid, addr, why);
+		do_exit(W_EXITCODE(0, SIGKILL));
+	}
 	user_fault_report(regs, esr, access_name(flags), why);
+	if (r == VM_FAULT_SIGBUS)
+		do_exit(W_EXITCODE(0, SIGBUS));
 	force_sig_segv();
 }
 

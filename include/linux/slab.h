@@ -51,6 +51,8 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp);
 void kmem_cache_free(struct kmem_cache *s, void *obj);
 /* Return this cache's CPU slabs to the lists and its empty slabs to the buddy allocator. */
 int kmem_cache_shrink(struct kmem_cache *s);
+/* kmem_cache_shrink every cache (tests that count free pages exactly). */
+void kmem_cache_shrink_all(void);
 /*
  * Walk every slab of @s and check the counters, the freelists and (on debug
  * caches) the red zones and poison of every object. Returns the number of

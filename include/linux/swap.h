@@ -94,6 +94,9 @@ void zram_show_mm_stat(void);
 /* For tests: damage the compressed bytes stored in slot (returns 0 if there were any). */
 int zram_corrupt_slot(unsigned long slot);
 
+/* Fault every swapped-out page of every mm back in (swapoff). Pages brought back, or -ENOMEM. */
+long try_to_unuse(void);
+
 /* Free the swap entry held in a PTE that is being cleared (unmap, exit). */
 void free_swap_entry(swp_entry_t entry);
 

@@ -40,9 +40,8 @@ class AsidCommand(gdb.Command):
         gen = u64(ctx("generation"))
         rollovers = int(ctx("nr_rollovers"))
         nasids = 1 << bits
-        amap = ctx("asid_map")
         words = (nasids + 63) // 64
-        raw = bytes(gdb.selected_inferior().read_memory(int(amap.address), words * 8))
+        raw = target.kread(target.symbol_addr("'context.c'::asid_map"), words * 8)
         in_use = sum(bin(int.from_bytes(raw[i:i + 8], "little")).count("1")
                      for i in range(0, words * 8, 8))
         out.append("ASIDs: %d bits, generation %d, %d rollovers, %d of %d in use this generation" % (
@@ -56,11 +55,12 @@ class AsidCommand(gdb.Command):
         # Who owns the table in TTBR0, and does the register agree with the allocator?
         root = ttbr0 & 0x0000fffffffff000
         owner = None
-        for t in tasks.all_tasks():
-            mm = t["mm"]
-            if int(mm) and tasks.pgd_phys(mm) == root:
-                owner = (t, mm)
-                break
+        for addr, t in tasks.all_tasks():
+            if int(t["mm"]):
+                mm = target.deref(t["mm"])
+                if tasks.pgd_phys(mm) == root:
+                    owner = (t, mm)
+                    break
         if owner:
             t, mm = owner
             cid = u64(mm["context"]["id"])
@@ -69,7 +69,7 @@ class AsidCommand(gdb.Command):
                 "STALE generation %d: gets a new ASID when it next runs" % (cid >> bits)
             out.append("TTBR0 holds the tables of pid %d (%s), mm 0x%x: context.id 0x%x = "
                        "generation %d, ASID %d (%s)%s" % (
-                           int(t["pid"]), t["comm"].string(), u64(mm), cid, cid >> bits, mine, state,
+                           int(t["pid"]), t["comm"].string(), u64(t["mm"]), cid, cid >> bits, mine, state,
                            "" if mine == asid else "; TTBR0 has ASID %d" % asid))
         elif asid == 0:
             out.append("TTBR0 holds reserved_pg_dir (ASID 0): no user address space")

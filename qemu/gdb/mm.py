@@ -34,7 +34,7 @@ per-CPU lists, and the watermarks."""
         fa = z["free_area"]
         norders = fa.type.range()[1] + 1
         nr = [int(fa[o]["nr_free"]) for o in range(norders)]
-        line = "Node 0, zone %8s " % z["name"].string()
+        line = "Node 0, zone %8s " % target.cstring(z["name"])
         line += "".join("%6d " % n for n in nr)
         out = [line]
         total = sum(n << o for o, n in enumerate(nr))
@@ -49,11 +49,15 @@ per-CPU lists, and the watermarks."""
         gdb.write("\n".join(out) + "\n")
 
 
-def get_slabinfo(s):
-    """mm/slab_common.c get_slabinfo(): objects free on partial slabs are the only free ones."""
+def get_slabinfo(s, addr):
+    """mm/slab_common.c get_slabinfo(): objects free on partial slabs are the only free ones.
+
+    s: the struct kmem_cache, at kernel address addr."""
+    partial_addr = addr + target.member_offset("struct kmem_cache", "node") + \
+        target.member_offset("struct kmem_cache_node", "partial")
     n = s["node"][0]
     nr_free = 0
-    for slab in target.list_for_each_entry(n["partial"], "struct page", "slab_list"):
+    for _, slab in target.list_for_each_entry(n["partial"], partial_addr, "struct page", "slab_list"):
         nr_free += int(slab["objects"]) - int(slab["inuse"])
     total = int(n["total_objects"])
     return {"num_objs": total, "active_objs": total - nr_free, "num_slabs": int(n["nr_slabs"]),
@@ -75,10 +79,12 @@ class SlabinfoCommand(gdb.Command):
                "# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>"
                " : tunables <limit> <batchcount> <sharedfactor>"
                " : slabdata <active_slabs> <num_slabs> <sharedavail>"]
-        for s in target.list_for_each_entry(target.symbol("slab_caches"), "struct kmem_cache", "list"):
-            si = get_slabinfo(s)
+        for addr, s in target.list_for_each_entry(target.symbol("slab_caches"),
+                                                  target.symbol_addr("slab_caches"),
+                                                  "struct kmem_cache", "list"):
+            si = get_slabinfo(s, addr)
             out.append("%-17s %6d %6d %6d %4d %4d : tunables %4d %4d %4d : slabdata %6d %6d %6d" % (
-                s["name"].string(), si["active_objs"], si["num_objs"], int(s["size"]),
+                target.cstring(s["name"]), si["active_objs"], si["num_objs"], int(s["size"]),
                 si["objects_per_slab"], 1 << si["cache_order"], 0, 0, 0,
                 si["num_slabs"], si["num_slabs"], 0))
         gdb.write("\n".join(out) + "\n")
@@ -107,16 +113,16 @@ def tier_idx(g):
     return tier - 1
 
 
-def list_len(head, limit):
+def list_len(head, head_addr, limit):
     """Entries of a list_head, counting at most limit (None if longer)."""
     n = 0
-    node = head["next"]
-    head_addr = int(head.address)
-    while int(node) != head_addr:
+    lh = gdb.lookup_type("struct list_head")
+    node = int(head["next"]) & target.MASK64
+    while node != head_addr:
         n += 1
         if n > limit:
             return None
-        node = node["next"]
+        node = int(target.load(node, lh)["next"]) & target.MASK64
     return n
 
 
@@ -139,10 +145,11 @@ generation's list and checks it against nr_pages (slow: one read per page)."""
         verbose = "-v" in argv
         out = []
         policy = target.symbol("lru_policy")
-        pname = policy["name"].string() if int(policy) else "?"
+        pname = target.cstring(target.deref(policy)["name"]) if int(policy) else "?"
         out.append("policy: %s%s" % (pname, "" if pname == "gen" else
                                      " (lru_gen's state below is idle: boot with lru=gen to use it)"))
         g = target.symbol("'lru_gen.c'::lrugen")
+        lists_addr = target.symbol_addr("'lru_gen.c'::lrugen.lists")
         hz = int(target.symbol("HZ"))
         now = int(target.symbol("jiffies"))
         max_seq, min_seq = int(g["max_seq"]), int(g["min_seq"])
@@ -156,7 +163,7 @@ generation's list and checks it against nr_pages (slow: one read per page)."""
             age = (now - int(g["timestamps"][gen])) * 1000 // hz
             line = " %10d %10d %10d  %10d " % (seq, age, int(g["nr_pages"][gen]), 0)
             if verbose:
-                n = list_len(g["lists"][gen], 1 << 20)
+                n = list_len(g["lists"][gen], lists_addr + gen * 16, 1 << 20)
                 line += "  list: %s" % ("> 1M" if n is None else
                                         "%d%s" % (n, "" if n == int(g["nr_pages"][gen]) else " DIFFERS"))
             out.append(line)

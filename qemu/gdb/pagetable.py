@@ -108,10 +108,11 @@ def live_ttbr(half):
 
 
 def parse_value(text):
+    """A command argument: any gdb expression ($TTBR0_EL1, &start_kernel, 0x400000)."""
     try:
         return int(gdb.parse_and_eval(text)) & MASK64
     except gdb.error as e:
-        raise KernelError("cannot evaluate '%s': %s" % (text, e))
+        raise gdb.GdbError("cannot evaluate '%s': %s" % (text, e))
 
 
 # ---- one descriptor ------------------------------------------------------------
@@ -266,6 +267,34 @@ def hw_translate(va):
     return out or None
 
 
+def hw_check(va, w):
+    """Compare a walk of the live tree with QEMU's own translation.
+
+    gva2gpa translates like a load by the CPU in its current state, with
+    that exception level's permissions: stopped at EL0, kernel pages are
+    "Unmapped" to it; at EL1 with PSTATE.PAN set, user pages are."""
+    hw = hw_translate(va)
+    if hw is None:
+        return []
+    if isinstance(hw, int):
+        verdict = "agrees" if w.valid and hw == w.pa else "DIFFERS"
+        return ["  QEMU's MMU (monitor gva2gpa): pa 0x%x (%s)" % (hw, verdict)]
+    if not w.valid:
+        return ["  QEMU's MMU (monitor gva2gpa): %s (agrees)" % hw]
+    leaf = w.steps[-1][3]
+    el = target.current_el()
+    pan = (target.sysreg("cpsr") >> 22) & 1
+    if el == 0 and not leaf & PTE_USER:
+        why = "the CPU is at EL0 and this page is EL1-only: gva2gpa checks EL0's permissions"
+    elif el == 1 and pan and leaf & PTE_USER:
+        why = "PSTATE.PAN is set: gva2gpa, like an EL1 load, may not touch user pages"
+    else:
+        why = None
+    if why:
+        return ["  QEMU's MMU (monitor gva2gpa): %s (not comparable: %s)" % (hw, why)]
+    return ["  QEMU's MMU (monitor gva2gpa): %s (DIFFERS)" % hw]
+
+
 class PtWalkCommand(gdb.Command):
     """Walk one virtual address through the translation tables: pt-walk VA [TTBR]
 
@@ -283,15 +312,15 @@ as a cross-check."""
         super().__init__("pt-walk", gdb.COMMAND_DATA)
 
     def invoke(self, arg, from_tty):
-        target.run_command(lambda: self.run(gdb.string_to_argv(arg)))
-
-    def run(self, argv):
+        argv = gdb.string_to_argv(arg)
         if not argv or len(argv) > 2:
-            raise KernelError("usage: pt-walk VA [TTBR]")
-        va = parse_value(argv[0])
+            raise gdb.GdbError("usage: pt-walk VA [TTBR]")
+        vals = [parse_value(a) for a in argv]      # before any physical-mode read
+        target.run_command(lambda: self.run(*vals))
+
+    def run(self, va, ttbr=None):
         half = half_of(va)
-        if len(argv) == 2:
-            ttbr = parse_value(argv[1])
+        if ttbr is not None:
             if half is None:
                 half = 0
             # Given the tree the CPU uses for this half now? Then QEMU can cross-check.
@@ -311,8 +340,7 @@ as a cross-check."""
         mmu = target.mmu_enabled()
         out.append("%s%s" % ("" if mmu else "MMU off (SCTLR_EL1.M = 0): the CPU does not translate now; ",
                              target.describe_access()))
-        with target.phys_session():
-            w = pt_walk(root, va, reg)
+        w = pt_walk(root, va, reg)
         out.append("walk 0x%016x:" % va)
         for level, idx, entry, desc in w.steps:
             out.append("  L%d %s[%3d] @0x%09x = 0x%016x  %s" % (
@@ -326,13 +354,7 @@ as a cross-check."""
         else:
             out.append("  -> translation fault at level %d" % w.steps[-1][0])
         if live and mmu:
-            hw = hw_translate(va)
-            if isinstance(hw, int):
-                verdict = "agrees" if w.valid and hw == w.pa else "DIFFERS"
-                out.append("  QEMU's MMU (monitor gva2gpa): pa 0x%x (%s)" % (hw, verdict))
-            elif hw is not None:
-                verdict = "agrees" if not w.valid else "DIFFERS"
-                out.append("  QEMU's MMU (monitor gva2gpa): %s (%s)" % (hw, verdict))
+            out.extend(hw_check(va, w))
         gdb.write("\n".join(out) + "\n")
 
 
@@ -369,17 +391,18 @@ DEFAULT_MARKERS = [
 
 
 def kernel_markers():
+    """arch/arm64/ptdump.c kernel_markers[], read from the kernel when possible."""
     try:
-        arr = gdb.parse_and_eval("'ptdump.c'::kernel_markers")
-        out = []
-        for i in range(arr.type.range()[1] + 1):
-            m = arr[i]
-            if int(m["name"]) == 0:
-                break
-            out.append((u64(m["start_address"]), m["name"].string()))
-        return out
-    except (gdb.error, gdb.MemoryError):
+        arr = target.symbol("'ptdump.c'::kernel_markers")
+    except KernelError:
         return DEFAULT_MARKERS
+    out = []
+    for i in range(arr.type.range()[1] + 1):
+        m = arr[i]
+        if int(m["name"]) == 0:
+            break
+        out.append((u64(m["start_address"]), target.cstring(m["name"])))
+    return out
 
 
 class Ptdump:
@@ -467,16 +490,17 @@ then USR, ro/RW, NX/x (PXN), SHD, AF, NG, CON, BLK, UXN, memory type.
         super().__init__("ptdump", gdb.COMMAND_DATA)
 
     def invoke(self, arg, from_tty):
-        target.run_command(lambda: self.run(gdb.string_to_argv(arg)))
-
-    def run(self, argv):
+        argv = gdb.string_to_argv(arg)
         half = None
         if argv and argv[0] in ("user", "kernel"):
             half = 0 if argv.pop(0) == "user" else 1
         if len(argv) > 1:
-            raise KernelError("usage: ptdump [user|kernel] [TTBR]")
-        if argv:
-            ttbr = parse_value(argv[0])
+            raise gdb.GdbError("usage: ptdump [user|kernel] [TTBR]")
+        ttbr = parse_value(argv[0]) if argv else None
+        target.run_command(lambda: self.run(half, ttbr))
+
+    def run(self, half, ttbr):
+        if ttbr is not None:
             if half is None:
                 half = 1 if live_ttbr(1) & TTBR_BADDR_MASK == ttbr & TTBR_BADDR_MASK else 0
         else:
@@ -492,8 +516,7 @@ then USR, ro/RW, NX/x (PXN), SHD, AF, NG, CON, BLK, UXN, memory type.
         else:
             start, end = (MASK64 << reg.va_bits) & MASK64, 0
             markers = kernel_markers()
-        with target.phys_session():
-            lines += Ptdump(reg, markers).run(root, start, end)
+        lines += Ptdump(reg, markers).run(root, start, end)
         gdb.write("\n".join(lines) + "\n")
 
 

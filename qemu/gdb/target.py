@@ -143,23 +143,79 @@ def read_phys(pa, size):
         raise KernelError("cannot read physical memory at 0x%x (%s)" % (pa, describe_access()))
 
 
-_table_cache = {}
+_page_cache = {}        # physical page -> its 4096 bytes, for one command
+_xlate_cache = {}       # kernel virtual page -> physical page, for one command
+
+
+def read_page(pa):
+    """The 4 KiB physical page at pa (page aligned), cached for one command."""
+    p = _page_cache.get(pa)
+    if p is None:
+        p = read_phys(pa, PAGE_SIZE)
+        _page_cache[pa] = p
+    return p
 
 
 def read_table(pa):
-    """The 512 descriptors of the translation table at physical address pa.
-
-    Cached for the duration of one command (clear_cache() at its start)."""
-    t = _table_cache.get(pa)
-    if t is None:
-        raw = read_phys(pa, PAGE_SIZE)
-        t = [int.from_bytes(raw[i:i + 8], "little") for i in range(0, PAGE_SIZE, 8)]
-        _table_cache[pa] = t
-    return t
+    """The 512 descriptors of the translation table at physical address pa."""
+    raw = read_page(pa & ~(PAGE_SIZE - 1))
+    return [int.from_bytes(raw[i:i + 8], "little") for i in range(0, PAGE_SIZE, 8)]
 
 
 def clear_cache():
-    _table_cache.clear()
+    _page_cache.clear()
+    _xlate_cache.clear()
+
+
+def kernel_pa(va):
+    """Physical address of kernel virtual address va, by walking the live TTBR1_EL1 tree."""
+    import pagetable
+    page = va & ~(PAGE_SIZE - 1) & MASK64
+    pa = _xlate_cache.get(page)
+    if pa is None:
+        ttbr1 = sysreg("TTBR1_EL1")
+        if not ttbr1 & pagetable.TTBR_BADDR_MASK:
+            raise KernelError("TTBR1_EL1 is empty: the kernel's page tables are not set up yet "
+                              "(continue until the MMU is on)")
+        w = pagetable.pt_walk(ttbr1 & pagetable.TTBR_BADDR_MASK, page, pagetable.regime(1))
+        if not w.valid:
+            raise KernelError("kernel address 0x%x is not mapped in TTBR1_EL1" % va)
+        pa = w.pa
+        _xlate_cache[page] = pa
+    return pa | (va & (PAGE_SIZE - 1))
+
+
+def kread(va, size):
+    """size bytes of kernel memory at virtual address va.
+
+    With PhyMemMode the address is translated by our own walk of TTBR1 and
+    read physically: this works whatever the CPU is doing, at EL0 too (QEMU
+    translates a debugger's virtual access with the current exception
+    level's permissions, so at EL0 it cannot read kernel memory). Without
+    it, gdb reads va itself, which needs the CPU at EL1."""
+    va &= MASK64
+    if _mode_now() != "phymem":
+        if not mmu_enabled():
+            raise KernelError("the MMU is off: kernel variables are not at their link addresses yet")
+        try:
+            return bytes(gdb.selected_inferior().read_memory(va, size))
+        except gdb.MemoryError:
+            raise KernelError("cannot read kernel memory at 0x%x (CPU at EL%d; with "
+                              "`set kernel-phys-access auto` QEMU's PhyMemMode avoids this)"
+                              % (va, current_el()))
+    out = []
+    while size > 0:
+        pa = kernel_pa(va)
+        n = min(size, PAGE_SIZE - (va & (PAGE_SIZE - 1)))
+        off = pa & (PAGE_SIZE - 1)
+        out.append(read_page(pa - off)[off:off + n])
+        va += n
+        size -= n
+    return b"".join(out)
+
+
+def _mode_now():
+    return "phymem" if _phys_on else access_method()
 
 
 class KernelPhysAccess(gdb.Parameter):
@@ -187,44 +243,88 @@ KernelPhysAccess()
 
 
 # ---- kernel data -----------------------------------------------------------
+#
+# Kernel structures are read into gdb.Values built from bytes (kread), so no
+# read goes through gdb's own (virtual, current-EL) memory access. Follow a
+# pointer with deref(), read a char * with cstring().
+
+def load(addr, typ):
+    """The object of gdb type typ at kernel virtual address addr."""
+    typ = typ.strip_typedefs() if typ.code == gdb.TYPE_CODE_TYPEDEF else typ
+    return gdb.Value(kread(int(addr), typ.sizeof), typ)
+
+
+def deref(ptr):
+    """*ptr for a pointer gdb.Value."""
+    if int(ptr) == 0:
+        raise KernelError("NULL pointer (%s)" % ptr.type)
+    return load(int(ptr) & MASK64, ptr.type.target())
+
 
 def symbol(expr):
-    """A kernel variable or expression as a gdb.Value; file-static ones as "'file.c'::name"."""
+    """A kernel variable ("zone_normal", or "'context.c'::generation" for a file-static one)."""
     try:
-        return gdb.parse_and_eval(expr)
+        ptr = gdb.parse_and_eval("&(%s)" % expr)
     except gdb.error as e:
-        raise KernelError("cannot evaluate %s: %s" % (expr, e))
+        raise KernelError("cannot find %s: %s (is the kernel built with -g?)" % (expr, e))
+    return deref(ptr)
+
+
+def symbol_addr(expr):
+    try:
+        return int(gdb.parse_and_eval("&(%s)" % expr)) & MASK64
+    except gdb.error as e:
+        raise KernelError("cannot find %s: %s" % (expr, e))
+
+
+def cstring(ptr, limit=256):
+    """The NUL-terminated string at a char * gdb.Value (or address)."""
+    addr = int(ptr) & MASK64
+    if not addr:
+        return "(null)"
+    raw = kread(addr, min(limit, PAGE_SIZE - (addr & (PAGE_SIZE - 1))))
+    return raw.split(b"\0", 1)[0].decode("latin-1")
 
 
 def need_kernel_data():
-    """Kernel variables are read at their link addresses (TTBR1): the MMU must be on."""
-    if not mmu_enabled():
+    """Kernel variables are reached through TTBR1: it must hold the kernel's tables."""
+    if _mode_now() != "phymem" and not mmu_enabled():
         raise KernelError("the MMU is off: kernel variables are not mapped at their link "
                           "addresses yet (continue until after the jump to the high half)")
 
 
-def container_of(ptr, typename, member):
-    """The struct typename containing the list_head (or other member) at ptr."""
-    t = gdb.lookup_type(typename)
-    off = None
-    for f in t.fields():
-        if f.name == member:
-            off = f.bitpos // 8
+def member_offset(typename, member):
+    """offsetof(typename, member), looking into anonymous unions and structs too."""
+    def find(t, base):
+        for f in t.strip_typedefs().fields():
+            if f.name == member:
+                return base + f.bitpos // 8
+            if f.name is None and f.type.strip_typedefs().code in (gdb.TYPE_CODE_STRUCT,
+                                                                   gdb.TYPE_CODE_UNION):
+                off = find(f.type, base + f.bitpos // 8)
+                if off is not None:
+                    return off
+        return None
+    off = find(gdb.lookup_type(typename), 0)
     if off is None:
         raise KernelError("%s has no member %s" % (typename, member))
-    return gdb.Value(int(ptr) - off).cast(t.pointer())
+    return off
 
 
-def list_for_each_entry(head, typename, member, limit=1 << 20):
-    """Yield the typename * entries of a Linux list_head (head: a gdb.Value list_head)."""
-    head_addr = int(head.address)
-    node = head["next"]
+def list_for_each_entry(head, head_addr, typename, member, limit=1 << 20):
+    """Yield (address, value) of each typename entry of a Linux list.
+
+    head: the list_head as a gdb.Value; head_addr: where it is in memory."""
+    off = member_offset(typename, member)
+    typ = gdb.lookup_type(typename)
+    node = int(head["next"]) & MASK64
     n = 0
-    while int(node) != head_addr:
-        if int(node) == 0:
+    while node != head_addr:
+        if node == 0:
             raise KernelError("NULL in the list at 0x%x (being changed?)" % head_addr)
-        yield container_of(node, typename, member)
-        node = node["next"]
+        entry = load(node - off, typ)
+        yield node - off, entry
+        node = int(entry[member]["next"]) & MASK64
         n += 1
         if n >= limit:
             raise KernelError("list at 0x%x: more than %d entries (a loop?)" % (head_addr, limit))
@@ -235,10 +335,13 @@ def u64(v):
 
 
 def run_command(fn):
-    """Run fn() for a gdb command, turning KernelError into a one-line message."""
+    """Run fn() for a gdb command: in one phys_session (PhyMemMode switched
+    on once, and off again at the end), with fresh caches (the machine may
+    have run since the last command), KernelError as a one-line message."""
     clear_cache()
     try:
-        fn()
+        with phys_session():
+            fn()
     except KernelError as e:
         raise gdb.GdbError(str(e))
     finally:

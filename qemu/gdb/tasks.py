@@ -13,14 +13,16 @@ PF_KTHREAD = 0x1
 
 
 def all_tasks():
-    """task_struct * of every task, in task_list order."""
+    """(address, struct task_struct) of every task, in task_list order."""
     target.need_kernel_data()
-    return list(target.list_for_each_entry(target.symbol("task_list"), "struct task_struct", "tasks"))
+    return list(target.list_for_each_entry(target.symbol("task_list"), target.symbol_addr("task_list"),
+                                           "struct task_struct", "tasks"))
 
 
 def pgd_phys(mm):
-    """Physical address of mm->pgd (a linear-map address of a buddy page)."""
-    return (u64(mm["pgd"]) - PAGE_OFFSET) & target.MASK64
+    """Physical address of mm->pgd (a buddy page, so a linear-map address)."""
+    return target.kernel_pa(u64(mm["pgd"])) if target._mode_now() == "phymem" else \
+        (u64(mm["pgd"]) - PAGE_OFFSET) & target.MASK64
 
 
 def asid_bits():
@@ -41,7 +43,7 @@ def current_task():
     tp = target.sysreg("TPIDR_EL1")
     if not tp:
         return 0
-    info = gdb.Value(tp).cast(gdb.lookup_type("struct cpu_info").pointer())
+    info = target.load(tp, gdb.lookup_type("struct cpu_info"))
     return u64(info["curr_task"])
 
 
@@ -61,20 +63,19 @@ that task's tables even when another task is running."""
     def run(self):
         cur = current_task()
         out = ["  PID  PPID S   RSS(kB)  SWAP(kB) OOM_ADJ COMMAND          MM                 TTBR"]
-        for t in all_tasks():
-            mm = t["mm"]
-            parent = t["parent"]
+        for addr, t in all_tasks():
             kthread = int(t["flags"]) & PF_KTHREAD
             name = ("[" if kthread else "") + t["comm"].string()
-            if int(mm):
+            if int(t["mm"]):
+                mm = target.deref(t["mm"])
                 rss, swap = int(mm["rss_anon"]) << 2, int(mm["nr_swap"]) << 2
-                mmtxt = "0x%016x 0x%016x" % (u64(mm), mm_ttbr(mm))
+                mmtxt = "0x%016x 0x%016x" % (u64(t["mm"]), mm_ttbr(mm))
             else:
                 rss = swap = 0
                 mmtxt = "-"
             out.append("%s%4d %5d %s %9d %9d %7d %-16s %s" % (
-                "*" if u64(t) == cur else " ", int(t["pid"]),
-                int(parent["pid"]) if int(parent) else 0,
+                "*" if addr == cur else " ", int(t["pid"]),
+                int(target.deref(t["parent"])["pid"]) if int(t["parent"]) else 0,
                 STATE.get(int(t["state"]), "?"), rss, swap, int(t["oom_score_adj"]), name, mmtxt))
         gdb.write("\n".join(out) + "\n")
 
