@@ -27,9 +27,10 @@ static int cmd_ps(int argc, char **argv)
 	list_for_each_entry(t, &task_list, tasks) {
 		unsigned long rss = t->mm ? t->mm->rss_anon << 2 : 0, swap = t->mm ? t->mm->nr_swap << 2 : 0;
 
-		printk("%5d %5d %c %9lu %9lu %9ld %7d %s%s\n", t->pid, t->parent ? t->parent->pid : 0,
+		/* Kernel threads in brackets, as Linux's ps shows them. */
+		printk("%5d %5d %c %9lu %9lu %9ld %7d %s%s%s\n", t->pid, t->parent ? t->parent->pid : 0,
 		       task_state_char[t->state], rss, swap, oom_score(t), t->oom_score_adj,
-		       (t->flags & PF_KTHREAD) ? "[" : "", t->comm);
+		       (t->flags & PF_KTHREAD) ? "[" : "", t->comm, (t->flags & PF_KTHREAD) ? "]" : "");
 	}
 	return 0;
 }

@@ -59,7 +59,7 @@ like "$log" 'invalid device tree blob' "bad DTB: clear message"
 
 # The failure path: one injected failing case makes the run fail.
 log=$LOGDIR/inject.log
-SEMIHOSTING=1 BOOTARGS="selftest semihosting selftest.inject_failure" boot "$log" 300
+SEMIHOSTING=1 BOOTARGS="selftest=printk semihosting selftest.inject_failure" boot "$log" 300
 ok $([ $status -eq 1 ]; echo $?) "selftest.inject_failure: exit status 1 (got $status)"
 like "$log" '^not ok [0-9]+ inject_failure' "selftest.inject_failure: KTAP reports it"
 like "$log" 'EXPECTATION FAILED at kernel/selftest.c:[0-9]+' "failure names file:line"

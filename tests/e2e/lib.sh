@@ -56,3 +56,7 @@ done_testing() {
 	echo "1..$_n"
 	[ $_failed -eq 0 ]
 }
+
+# Every self-test suite but the four that fill RAM and swap (demand, reclaim,
+# swap_integrity, oom): the boot-path tests run these, selftest.t runs all once.
+QUICK_SUITES=mmu,exception,irq,printk,fdt,memblock,buddy,slub,pgtable,asid,tlb,fpsimd,zram,lru_gen,fault,uaccess,mm_exit

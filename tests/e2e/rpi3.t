@@ -10,7 +10,7 @@
 . "$(dirname "$0")/session.sh"
 
 # QEMU rewrites /memory to 0x0-0x3c000000: 960 MiB.
-selftest_args="selftest semihosting selftest.expect_mem=960M"
+selftest_args="selftest=$QUICK_SUITES semihosting selftest.expect_mem=960M"
 
 # Self-tests with each console, and through Debian's U-Boot for the Pi 3
 # (rpi_3) from an SD card image, with the boot.scr the Pi 4 U-Boot folder uses.

@@ -5,7 +5,7 @@
 # run every suite but the four that fill memory. Each must pass and exit 0.
 . "$(dirname "$0")/lib.sh"
 
-quick=mmu,exception,irq,printk,fdt,memblock,buddy,slub,pgtable,asid,tlb,fpsimd,zram,lru_gen,fault,uaccess,mm_exit
+quick=$QUICK_SUITES
 for cfg in "EL2=0 GIC=2 SUITES=" "EL2=1 GIC=2 SUITES=$quick" "EL2=0 GIC=3 SUITES=$quick" "EL2=1 GIC=3 SUITES=$quick"; do
 	name=$(echo "$cfg" | cut -d' ' -f1,2 | tr ' =' '_-')
 	log=$LOGDIR/selftest-$name.log
