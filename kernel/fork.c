@@ -40,7 +40,6 @@ static struct task_struct *alloc_task(const char *name, struct task_struct *pare
 	}
 	nr_kernel_stacks++;
 	t->stack = page_address(stack);
-	t->pid = next_pid++;
 	strlcpy(t->comm, name, sizeof(t->comm));
 	t->parent = parent;
 	t->state = TASK_INTERRUPTIBLE;	/* not runnable until sched_add */
@@ -59,10 +58,12 @@ void free_task(struct task_struct *t)
 	kfree(t);
 }
 
+/* The task is complete: give it a pid (only now, so failed spawns use none) and run it. */
 static void sched_add(struct task_struct *t)
 {
 	unsigned long flags = arch_local_irq_save();
 
+	t->pid = next_pid++;
 	list_add_tail(&t->tasks, &task_list);
 	arch_local_irq_restore(flags);
 	wake_up_process(t);
@@ -121,3 +122,4 @@ int spawn_user(const char *name, int argc, char *const argv[], struct task_struc
 	sched_add(t);
 	return t->pid;
 }
+

@@ -233,6 +233,7 @@ int shell_thread(void *arg)
 
 	printk("Type 'help' for commands.\n");
 	for (;;) {
+		reap_background_jobs();
 		printk("# ");
 		read_line(line, sizeof(line));
 		shell_run_line(line);

@@ -12,6 +12,17 @@
 #include <linux/vmstat.h>
 #include <asm/mmu_context.h>
 
+/* meminfo's SwapTotal / SwapFree (pages). */
+unsigned long total_swap_pages(void)
+{
+	return zram_nr_slots();
+}
+
+unsigned long nr_free_swap_pages(void)
+{
+	return zram_nr_slots() - zram_slots_used();
+}
+
 void free_swap_entry(swp_entry_t entry)
 {
 	zram_free_slot(swp_offset(entry));
