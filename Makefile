@@ -44,7 +44,7 @@ $(B)/lib/string.o: KCFLAGS += -fno-tree-loop-distribute-patterns
 # The canary's failure handler must not be guarded by a canary.
 $(B)/lib/stackprotector.o: KCFLAGS += -fno-stack-protector
 
-.PHONY: all deps qemu-run qemu-test test host-test qemu-gdb gdb clean help bench
+.PHONY: all deps qemu-run qemu-test test host-test qemu-gdb gdb clean help bench demo
 all: $(B)/kernel8.img
 
 $(B)/arm64/usr/lib/aarch64-linux-gnu/libfdt.a:
@@ -56,6 +56,7 @@ help:
 	@echo "  make qemu-test   boot with 'selftest' in bootargs; fails if any case fails"
 	@echo "  make host-test   host unit tests (ASan/UBSan) only"
 	@echo "  make qemu-gdb / make gdb   QEMU halted with a gdb stub / gdb-multiarch attached"
+	@echo "  make demo        memory-pressure timeline at 128 MiB, plotted to build/pressure.png"
 	@echo "  knobs: CPU=max MEM=512M EL2=1 GIC=3 BOOTARGS='...'"
 
 deps:
@@ -112,6 +113,18 @@ $(B)/kernel8.img: $(B)/kernel.elf
 # ---- running -------------------------------------------------------------
 qemu-run: deps all
 	@bash qemu/run.sh
+
+# The pressure demo: boot with 128 MiB (unless MEM is given), run the shell's
+# `pressure` command (PRESSURE="MIB MS" to size it), keep the timeline in
+# build/pressure.txt and plot it to build/pressure.png with Debian's matplotlib
+# (`scripts/deps.sh plot` installs it; Debian's python3, not another one on PATH).
+PLOT_PY := $(firstword $(wildcard /usr/bin/python3) python3)
+demo: MEM := $(if $(filter command line environment,$(origin MEM)),$(MEM),128M)
+demo: deps all
+	@bash scripts/deps.sh plot
+	@printf 'pressure $(PRESSURE)\npoweroff\n' | MEM=$(MEM) timeout 600 bash qemu/run.sh | tr -d '\r' > $(B)/pressure.log
+	@grep '^pressure:' $(B)/pressure.log > $(B)/pressure.txt || { cat $(B)/pressure.log; exit 1; }
+	@$(PLOT_PY) scripts/plot-pressure.py $(B)/pressure.txt -o $(B)/pressure.png
 
 # 256 MiB unless MEM is given: the reclaim suites fill RAM and swap, and a
 # smaller RAM keeps them short.

@@ -26,6 +26,21 @@ unsigned long nr_kernel_stack_kb(void)
 	return nr_kernel_stacks * (THREAD_SIZE >> 10);
 }
 
+/*
+ * meminfo "AnonPages": the resident anonymous pages of every live task
+ * (Linux: NR_ANON_MAPPED). There is no fork, so no page is counted twice.
+ */
+unsigned long nr_anon_pages(void)
+{
+	struct task_struct *t;
+	unsigned long n = 0;
+
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->mm && t->state != TASK_ZOMBIE)
+			n += t->mm->rss_anon;
+	return n;
+}
+
 static struct task_struct *alloc_task(const char *name, struct task_struct *parent)
 {
 	struct task_struct *t = kzalloc(sizeof(*t), GFP_KERNEL);

@@ -27,6 +27,7 @@
 #include <linux/reboot.h>
 #include <linux/slab.h>
 #include <linux/zram.h>
+#include "../kernel/setup.h"
 #include <asm/irqflags.h>
 
 #define BURST	256
@@ -148,6 +149,7 @@ void run_benchmarks(void)
 		run_case(&cases[i], &a, &f);
 		print_hundredths(cases[i].name, a > base_a ? a - base_a : 0, f > base_f ? f - base_f : 0);
 	}
+	sched_bench();	/* kernel/sched_bench.c: page fault, context switch, switch_mm */
 	zram_bench();	/* mm/zram_bench.c: zram_write_page/zram_read_page per page */
 	printk("bench: done\n");
 	machine_exit(0);

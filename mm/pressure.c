@@ -4,7 +4,7 @@
  * size, pages swapped out and in, kswapd wakeups, OOM kills -- one line per
  * sample, ready for scripts/plot-pressure.py to turn into a plot.
  *
- *   # pressure            memhog of RAM + half the swap area, 2 passes
+ *   # pressure            memhog of free RAM + a quarter of the swap area, 2 passes
  *   # pressure 300 20     memhog 300 MiB, a sample every 20 ms
  */
 #include <linux/kernel.h>
@@ -37,7 +37,13 @@ static int cmd_pressure(int argc, char **argv)
 	struct task_struct *t;
 	int pid, status = 0;
 
-	mib = (nr_free_pages() + (zram_nr_slots() - zram_slots_used()) / 2) >> (20 - PAGE_SHIFT);
+	/*
+	 * The compressed pages stay in RAM: at memhog's text ratio (about 2.1x)
+	 * each swapped page still takes half a page of the zram pool, so swap
+	 * adds about half its slots in all. A quarter leaves room for the page
+	 * tables and memhog's checksum table; half of them ended in the OOM killer.
+	 */
+	mib = (nr_free_pages() + (zram_nr_slots() - zram_slots_used()) / 4) >> (20 - PAGE_SHIFT);
 	if (argc > 1 && !shell_parse_ulong("pressure", "MIB", argv[1], &mib))
 		return -1;
 	if (argc > 2 && (!shell_parse_ulong("pressure", "MS", argv[2], &period) || period < 10)) {
