@@ -116,6 +116,7 @@ enum fault_result handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsi
 	pte_t *ptep, pte;
 
 	count_vm_event(PGFAULT);
+	trace_fault(addr);
 	if (!vma) {
 		*why = "no mapping (VMA) at this address";
 		return VM_FAULT_SIGSEGV;

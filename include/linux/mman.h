@@ -59,6 +59,9 @@ void lru_add_new_anon(struct page *page, struct mm_struct *mm, unsigned long add
 enum fault_result do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 			       unsigned long addr, pte_t *ptep, pte_t orig, unsigned int flags);
 
+/* Record a fault for the trace_faults= recorder (mm/fault_trace.c). */
+void trace_fault(unsigned long addr);
+
 /* Print mm's VMAs like /proc/PID/maps. */
 void show_maps(struct mm_struct *mm);
 
