@@ -86,3 +86,18 @@ unsigned long log_buf_head(void)
 {
 	return log_head;
 }
+
+/* Does the log written since position `since` contain needle? (self-tests check reports with it) */
+bool log_contains(unsigned long since, const char *needle)
+{
+	static char buf[16384];
+	static DEFINE_SPINLOCK(buf_lock);
+	unsigned long flags;
+	bool found;
+
+	spin_lock_irqsave(&buf_lock, flags);
+	log_buf_copy(buf, sizeof(buf), since);
+	found = strstr(buf, needle) != NULL;
+	spin_unlock_irqrestore(&buf_lock, flags);
+	return found;
+}

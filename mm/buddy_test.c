@@ -19,18 +19,6 @@
 #include <asm/boot.h>
 #include <string.h>
 
-/* Does the log written since @since contain @needle? */
-static bool log_has(unsigned long since, const char *needle)
-{
-	static char buf[8192];
-	size_t n = log_buf_copy(buf, sizeof(buf), since), len = strlen(needle);
-
-	for (size_t i = 0; i + len <= n; i++)
-		if (memcmp(buf + i, needle, len) == 0)
-			return true;
-	return false;
-}
-
 static unsigned long free_now(void)
 {
 	drain_all_pages();
@@ -355,7 +343,7 @@ static void test_watermarks(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), min - min / 2);
 	head = log_buf_head();
 	KUNIT_EXPECT_TRUE(test, alloc_pages(GFP_ATOMIC, 0) == NULL);	/* with the warning */
-	KUNIT_EXPECT_TRUE(test, log_has(head, "page allocation failure: order:0, mode:0x5(GFP_ATOMIC)"));
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "page allocation failure: order:0, mode:0x5(GFP_ATOMIC)"));
 	printk("    # watermarks min %lu low %lu high %lu; GFP_ATOMIC stopped at %lu free pages\n",
 	       min, low, high_wmark_pages(z), nr_free_pages());
 
@@ -375,8 +363,8 @@ static unsigned long all_free(void)
 #define EXPECT_BAD_FREE(test, call, why) do {					\
 	unsigned long __head = log_buf_head(), __free = all_free();		\
 	call;									\
-	KUNIT_EXPECT_TRUE(test, log_has(__head, "BUG: Bad page state"));	\
-	KUNIT_EXPECT_TRUE(test, log_has(__head, why));				\
+	KUNIT_EXPECT_TRUE(test, log_contains(__head, "BUG: Bad page state"));	\
+	KUNIT_EXPECT_TRUE(test, log_contains(__head, why));				\
 	KUNIT_EXPECT_EQ(test, all_free(), __free);				\
 } while (0)
 
@@ -518,9 +506,9 @@ static void test_reports(struct kunit *test)
 	len = snprintf(want, sizeof(want), "Node 0, zone %8s ", zone_normal.name);
 	for (unsigned int o = 0; o < MAX_ORDER; o++)
 		len += snprintf(want + len, sizeof(want) - len, "%6lu ", nr[o]);
-	KUNIT_EXPECT_TRUE(test, log_has(head, want));
-	KUNIT_EXPECT_TRUE(test, log_has(head, "Page block order: 10"));
-	KUNIT_EXPECT_TRUE(test, log_has(head, "Number of blocks type"));
+	KUNIT_EXPECT_TRUE(test, log_contains(head, want));
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "Page block order: 10"));
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "Number of blocks type"));
 	KUNIT_EXPECT_EQ(test, unusable_free_index(0), 0);
 	KUNIT_EXPECT_LE(test, unusable_free_index(MAX_ORDER - 1), 1000);
 }

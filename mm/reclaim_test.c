@@ -89,14 +89,6 @@ static int wait_status(int pid)
 	return status;
 }
 
-static bool log_has(unsigned long since, const char *needle)
-{
-	static char buf[16384];
-
-	log_buf_copy(buf, sizeof(buf), since);
-	return strstr(buf, needle) != NULL;
-}
-
 /* ---- lru_gen ------------------------------------------------------------ */
 
 static void test_new_pages_enter_lru(struct kunit *test)
@@ -202,7 +194,7 @@ static void test_corruption_caught(struct kunit *test)
 	KUNIT_EXPECT_GT(test, corrupted, 0);
 	KUNIT_EXPECT_TRUE(test, WIFSIGNALED(status));
 	KUNIT_EXPECT_EQ(test, WTERMSIG(status), SIGBUS);
-	KUNIT_EXPECT_TRUE(test, log_has(head, "data corrupt"));
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "data corrupt"));
 	free_pages_now();
 	KUNIT_EXPECT_EQ(test, zram_slots_used(), 0);
 	/* The kernel and other programs carry on. */
@@ -235,7 +227,7 @@ static void test_biggest_dies(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, wait_status(small), 0);
 	KUNIT_EXPECT_EQ(test, vm_event(OOM_KILL), kills + 1);
 	snprintf(name, sizeof(name), "Killed process %d (memhog)", hog);
-	KUNIT_EXPECT_TRUE(test, log_has(head, name));
+	KUNIT_EXPECT_TRUE(test, log_contains(head, name));
 	KUNIT_EXPECT_EQ(test, free_pages_now(), free);
 	KUNIT_EXPECT_EQ(test, zram_slots_used(), 0);
 }

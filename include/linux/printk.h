@@ -27,4 +27,6 @@ __printf(3, 4) int snprintf(char *buf, size_t size, const char *fmt, ...);
 /* For self-tests: the log position now, and the text logged since a position. */
 unsigned long log_buf_head(void);
 size_t log_buf_copy(char *buf, size_t size, unsigned long since);
+/* True if the text logged since `since` contains needle (the newest 16 KiB are searched). */
+bool log_contains(unsigned long since, const char *needle);
 #endif

@@ -8,4 +8,8 @@ void host_log_clear(void);
 bool host_log_contains(const char *needle);
 /* A 4 MiB-aligned arena of size bytes standing for physical memory at fake_base. */
 void *host_ram_alloc(size_t size, phys_addr_t fake_base);
+/* tests/host/host_mm.c: memblock + buddy on a fake arena at base, as the kernel boots them. */
+void host_mm_boot(phys_addr_t base, unsigned long size);
+/* Free pages with SLUB's empty slabs and the per-CPU lists given back first. */
+unsigned long host_free_pages_exact(void);
 #endif

@@ -92,16 +92,6 @@ void page_remove_anon(struct page *page)
 
 /* ---- helpers --------------------------------------------------------------- */
 
-static void setup_ram(void)
-{
-	struct kernel_image_sizes sizes = { 0 };
-
-	host_ram_alloc(RAM_SIZE, RAM_BASE);
-	memblock_add(RAM_BASE, RAM_SIZE);
-	free_area_init(PHYS_PFN(RAM_BASE), PHYS_PFN(RAM_BASE + RAM_SIZE));
-	mem_init(&sizes);
-}
-
 static unsigned long free_now(void)
 {
 	drain_all_pages();
@@ -499,7 +489,7 @@ int main(void)
 {
 	unsigned long free0, tables0;
 
-	setup_ram();
+	host_mm_boot(RAM_BASE, RAM_SIZE);
 	free0 = free_now();
 	tables0 = nr_pagetable_pages();
 	test_pte_helpers();

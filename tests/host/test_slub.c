@@ -24,17 +24,6 @@
 #define RAM_BASE	0x40000000UL
 #define RAM_SIZE	(64UL << 20)
 
-/* Boot the page allocator the way the kernel does, on the fake RAM. */
-static void setup_ram(void)
-{
-	struct kernel_image_sizes sizes = { 0 };
-
-	host_ram_alloc(RAM_SIZE, RAM_BASE);
-	memblock_add(RAM_BASE, RAM_SIZE);
-	free_area_init(PHYS_PFN(RAM_BASE), PHYS_PFN(RAM_BASE + RAM_SIZE));
-	mem_init(&sizes);
-}
-
 static const unsigned int class_sizes[] = {
 	8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096, 8192
 };
@@ -799,7 +788,7 @@ int main(void)
 
 	test_slub_debug_parser();
 
-	setup_ram();
+	host_mm_boot(RAM_BASE, RAM_SIZE);
 	slub_debug_setup("FZPU,kmalloc-64,kmalloc-192,test-debug*");
 	host_log_clear();
 	kmem_cache_init();

@@ -24,25 +24,7 @@
 #define RAM_BASE	0x40000000UL
 #define RAM_SIZE	(64UL << 20)
 
-static void setup_ram(void)
-{
-	struct kernel_image_sizes sizes = { 0 };
-
-	host_ram_alloc(RAM_SIZE, RAM_BASE);
-	memblock_add(RAM_BASE, RAM_SIZE);
-	free_area_init(PHYS_PFN(RAM_BASE), PHYS_PFN(RAM_BASE + RAM_SIZE));
-	mem_init(&sizes);
-}
-
-static unsigned long free_pages_now(void)
-{
-	struct kmem_cache *s;
-
-	list_for_each_entry(s, &slab_caches, list)
-		kmem_cache_shrink(s);
-	drain_all_pages();
-	return nr_free_pages();
-}
+#define free_pages_now host_free_pages_exact
 
 /* ---- page contents ---------------------------------------------------------- */
 
@@ -622,7 +604,7 @@ int main(int argc, char **argv)
 {
 	unsigned long boot_free;
 
-	setup_ram();
+	host_mm_boot(RAM_BASE, RAM_SIZE);
 	kmem_cache_init();
 	if (argc > 1 && strcmp(argv[1], "--bench") == 0)
 		return bench_main(argc, argv);

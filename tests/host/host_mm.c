@@ -1,0 +1,32 @@
+/*
+ * Booting the real page allocator on fake RAM, the way mm/init.c does in
+ * the kernel, for host tests of code that needs pages (SLUB, zsmalloc,
+ * zram, page tables, LRU).
+ */
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+#include <linux/mmzone.h>
+#include "host_shim.h"
+
+/* Tests that do not link SLUB have no caches to shrink. */
+__attribute__((weak)) void kmem_cache_shrink_all(void)
+{
+}
+
+void host_mm_boot(phys_addr_t base, unsigned long size)
+{
+	struct kernel_image_sizes sizes = { 0 };
+
+	host_ram_alloc(size, base);
+	memblock_add(base, size);
+	free_area_init(PHYS_PFN(base), PHYS_PFN(base + size));
+	mem_init(&sizes);
+}
+
+unsigned long host_free_pages_exact(void)
+{
+	kmem_cache_shrink_all();
+	drain_all_pages();
+	return nr_free_pages();
+}
