@@ -25,7 +25,7 @@ LIBGCC       = $(shell $(CC) -print-libgcc-file-name)
 WARN     := -Wall -Wextra -Werror -Wno-unused-parameter
 KCFLAGS  := -std=gnu11 -O2 -g $(WARN) -ffreestanding -nostdinc \
 	    -isystem $(GCC_INC) -Iinclude -Iinclude/libc -Iarch/arm64/include -I$(B)/sysinc \
-	    -march=armv8-a -mgeneral-regs-only -mcmodel=small -fno-pie \
+	    -march=armv8-a -mgeneral-regs-only -mno-outline-atomics -mcmodel=small -fno-pie \
 	    -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
 	    -fstack-protector-strong -fno-delete-null-pointer-checks -fno-common -ffunction-sections -fdata-sections \
 	    -MMD -MP
@@ -140,6 +140,7 @@ bench: deps all $(B)/host/bench_mm
 	@bash scripts/bench-host.sh $(B)/host/bench_mm
 
 qemu-gdb: deps all
+	@echo "QEMU halted before the first instruction, gdb stub on :1234: 'make gdb' in another terminal (docs/gdb.md)"
 	@bash qemu/run.sh -S -s
 
 gdb: deps

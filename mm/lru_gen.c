@@ -56,6 +56,7 @@
  * Locks: lru_lock for everything here; aging holds mm_list_lock first.
  */
 #include <linux/kernel.h>
+#include <linux/bitops.h>
 #include <linux/jiffies.h>
 #include <linux/mm.h>
 #include <linux/mm_types_task.h>
@@ -669,7 +670,7 @@ static void lru_gen_show(void)
 		       s.protected[t], s.avg_refaulted[t], s.avg_total[t],
 		       t > tier_idx ? "  protected" : "");
 	for (int i = 0; i < BLOOM_WORDS; i++)
-		bits += (unsigned long)__builtin_popcountl(s.filters[s.max_seq % NR_BLOOM_FILTERS][i]);
+		bits += hweight64(s.filters[s.max_seq % NR_BLOOM_FILTERS][i]);
 	printk("  aging walks: %lu PTE tables walked, %lu skipped by the Bloom filter (%lu of %d bits set),"
 	       " %lu full walks\n", s.tables_walked, s.tables_skipped, bits, 1 << BLOOM_FILTER_SHIFT, s.full_walks);
 	printk("  PTEs: %lu scanned, %lu young\n", s.ptes_scanned, s.ptes_young);

@@ -132,8 +132,8 @@ def plot(tl, out):
 
     ax3.plot(t, tl.column("pswpout"), color="tab:red", label="pswpout")
     ax3.plot(t, tl.column("pswpin"), color="tab:purple", label="pswpin")
-    ax3.plot(t, tl.column("kswapd"), color="tab:gray", linestyle="--", label="kswapd wakeups")
-    ax3.set_ylabel("pages / wakeups (total)")
+    ax3.plot(t, tl.column("kswapd"), color="tab:gray", linestyle="--", label="kswapd_wakeup (allocations that hit the low watermark)")
+    ax3.set_ylabel("pages / events (total)")
     ax3.set_xlabel("time since the workload started (s)")
     ax3.set_ylim(bottom=0)
     ax3.legend(loc="upper left", fontsize=8)

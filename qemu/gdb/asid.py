@@ -10,7 +10,7 @@ and whether the register agrees with the allocator's bookkeeping.
 import gdb
 import target
 import tasks
-from target import KernelError, sysreg, u64
+from target import sysreg, u64
 
 
 def ctx(name):

@@ -27,6 +27,7 @@ def _kernel_gdb_dir():
             return os.path.abspath(d)
     raise gdb.GdbError("kernel.gdb: cannot find qemu/gdb/*.py (set KERNEL_GDB_DIR)")
 
+sys.dont_write_bytecode = True       # no __pycache__ in the source tree
 _d = _kernel_gdb_dir()
 if _d not in sys.path:
     sys.path.insert(0, _d)
@@ -36,6 +37,8 @@ for _m in ("target", "pagetable", "tasks", "asid", "mm"):
     else:
         importlib.import_module(_m)
 
+gdb.write("kernel helpers: pt-walk, ptdump, asid, tasks, buddyinfo, slabinfo, lru-gen "
+          "(`help pt-walk` ...; docs/gdb.md)\n")
 _remote = os.environ.get("GDB_REMOTE", ":1234")
 if _remote != "none":
     try:

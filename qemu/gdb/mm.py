@@ -9,7 +9,7 @@ Each prints what the shell command of the same name prints (the Linux
 
 import gdb
 import target
-from target import KernelError, u64
+from target import u64
 
 
 def zone():

@@ -332,6 +332,9 @@ as a cross-check."""
             ttbr = live_ttbr(half)
             name = "TTBR%d_EL1" % half
             live = True
+            if not ttbr & TTBR_BADDR_MASK:
+                raise KernelError("%s is 0: no translation tables yet (give a TTBR to walk "
+                                  "tables in memory anyway)" % name)
         reg = regime(half)
         root = ttbr & TTBR_BADDR_MASK
         out = []
@@ -506,6 +509,8 @@ then USR, ro/RW, NX/x (PXN), SHD, AF, NG, CON, BLK, UXN, memory type.
         else:
             half = 1 if half is None else half
             ttbr = live_ttbr(half)
+            if not ttbr & TTBR_BADDR_MASK:
+                raise KernelError("TTBR%d_EL1 is 0: no translation tables yet" % half)
         reg = regime(half)
         root = ttbr & TTBR_BADDR_MASK
         lines = []

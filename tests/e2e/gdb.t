@@ -15,13 +15,18 @@
 #    and reading through the linear map must give the same walks.
 #    buddyinfo, asid, tasks and slabinfo must match the shell's numbers.
 #
-# Logs (serial console, gdb output, per-command sections) stay in build/e2e/gdb/.
+# Logs (serial console, gdb output, per-command sections) stay in
+# build/e2e/gdb.PID/ (one directory per run, so that two runs at once do not
+# mix their files; those of finished runs are removed at the next start).
 . "$(dirname "$0")/lib.sh"
 . tests/e2e/session.sh
 
-D=$LOGDIR/gdb
-rm -rf "$D"
+for old in "$LOGDIR"/gdb.*; do
+	[ -d "$old" ] && ! kill -0 "${old##*.}" 2> /dev/null && rm -rf "$old"
+done
+D=$LOGDIR/gdb.$$
 mkdir -p "$D"
+echo "# logs in $D"
 
 if ! command -v gdb-multiarch > /dev/null || ! command -v qemu-system-aarch64 > /dev/null; then
 	echo "1..0 # SKIP gdb-multiarch or qemu-system-aarch64 missing"
@@ -86,13 +91,14 @@ start_kernel=$(aarch64-linux-gnu-nm "$ELF" | awk '$3 == "start_kernel" { print "
 text=$(aarch64-linux-gnu-nm "$ELF" | awk '$3 == "_text" { print "0x" $1 }')
 load=0x40200000		# where QEMU -kernel puts the image (boot.t checks the banner)
 # The SCTLR_EL1 write in __enable_mmu, at its physical address (the MMU is off).
-msr=$(aarch64-linux-gnu-objdump -d "$ELF" |
-	awk '/<__enable_mmu>:/ { on = 1 } on && /msr[ \t]+sctlr_el1/ { sub(/:$/, "", $1); print "0x" $1; exit }')
+enable=$(aarch64-linux-gnu-nm "$ELF" | awk '$3 == "__enable_mmu" { print "0x" $1 }')
+msr=$(aarch64-linux-gnu-objdump -d --start-address=$enable --stop-address=$(printf '0x%x' $((enable + 0x100))) "$ELF" |
+	awk '/msr[ \t]+sctlr_el1/ { sub(/:$/, "", $1); print "0x" $1; exit }')
 cat > "$D/mmuoff.gdb" << EOF
 source $D/prologue.py
-hbreak *$(printf '0x%x' $((load + msr - text)))
-continue
 python
+gdb.execute("hbreak *$(printf '0x%x' $((load + msr - text)))")
+gdb.execute("continue")
 T("p/x \$SCTLR", "off ")
 T("pt-walk $start_kernel", "off ")
 gdb.execute("set kernel-phys-access linear")
@@ -128,10 +134,12 @@ section "$out" "on p/x \$SCTLR" | grep -qE '= 0x[0-9a-f]*[13579bdf]$' &&
 	cmp -s <(walk_of "$D/walk-off" $start_kernel) <(walk_of "$D/walk-on" $start_kernel)
 ok $? "MMU on (one stepi later): the same walk"
 grep -q "QEMU's MMU (monitor gva2gpa): pa $want_pa (agrees)" "$D/walk-on"
-ok $? "MMU on: QEMU's translation agrees"
-[ $? -eq 0 ] || sed 's/^/#   /' "$out" | tail -40
+st=$?
+ok $st "MMU on: QEMU's translation agrees"
+[ $st -eq 0 ] || sed 's/^/#   /' "$out" | tail -40
 
 # ---- 2. a running kernel -----------------------------------------------------------
+[ "${GDB_T_PART1_ONLY:-0}" = 1 ] && { done_testing; exit; }
 
 PORT=$(free_port)
 session_start "$D/serial.log" bash qemu/run.sh -gdb tcp:127.0.0.1:$PORT
@@ -139,8 +147,8 @@ trap '[ -n "${_spid:-}" ] && kill "$_spid" 2> /dev/null' EXIT
 session_wait "^Type 'help'" 90
 ok $? "boots to the shell prompt with the gdb stub listening"
 
-# shell NAME CMD: type CMD, wait for the next prompt; its output (without
-# memhog's progress lines) goes to $D/sh-NAME.
+# shell NAME CMD: type CMD, wait for the next prompt; the log from there
+# (without memhog's progress lines) goes to $D/sh-NAME.
 shell() {
 	local before deadline
 	before=$(wc -l < "$D/serial.log")
@@ -149,7 +157,10 @@ shell() {
 	while [ $SECONDS -lt $deadline ]; do
 		tail -n +$((before + 1)) "$D/serial.log" | tr -d '\r' |
 			sed -E 's/^# memhog\[.*/# /; /^memhog\[/d' > "$D/sh-$1"
-		[ "$(grep -c '^# ' "$D/sh-$1")" -ge 2 ] && return 0
+		# Done at the first prompt after the echo of CMD (memhog's lines may
+		# take the prompt of the echo line: "# memhog[4]: pass 9/1000 ...").
+		awk -v c="$2" 'seen && /^# / { done = 1 } $0 == c || $0 == "# " c { seen = 1 }
+			END { exit !done }' "$D/sh-$1" && return 0
 		sleep 0.2
 	done
 	echo "# shell: no prompt after '$2'"
@@ -210,6 +221,7 @@ with target.phys_session():
 gdb.write("=== memhog ttbr\n%s\n" % (hex(ttbr) if ttbr is not None else "none"))
 if ttbr is not None:
     T("ptdump user 0x%x" % ttbr, "memhog ")
+    gdb.write("=== stop in schedule()\n")
     gdb.execute("tbreak schedule if $TTBR0_EL1 == 0x%x" % ttbr)
     gdb.execute("continue")
     T("p $cpsr", "el1 ")
@@ -227,13 +239,19 @@ ok $? "gdb attached, ran every command, stopped in schedule() and detached"
 
 ttbr=$(section "$out" "memhog ttbr")
 memhog_root=$(printf '0x%x' $((ttbr & 0x0000fffffffff000)))
-# The shell's user walks must have used memhog's root: retry the (rare) ones that did not.
+# The shell's user walks must have used memhog's tables: retry the (rare)
+# ones that ran while init had TTBR0.
 for a in "${user_addrs[@]}"; do
 	for try in 1 2 3 4 5; do
 		[ "$(walk_of "$D/sh-pagewalk-$a" $a | head -1)" = "root $memhog_root" ] && break
 		sleep 0.3
 		shell "pagewalk-$a" "pagewalk $a"
 	done
+done
+for try in 1 2 3 4 5; do
+	grep -qF -- "---[ User space (TTBR0 = $ttbr) ]---" "$D/sh-ptdump-user" && break
+	sleep 0.3
+	shell ptdump-user "ptdump user"
 done
 
 el=$(( $(section "$out" "p \$cpsr" | awk '{ print $NF }') >> 2 & 3 ))
@@ -266,13 +284,15 @@ ok $? "pt-walk decodes AP, AttrIndx/MAIR, SH, AF, nG, PXN/UXN, DBM and the SW bi
 sed -n '/^---\[ Linear Mapping start/,/^---\[ Fixmap end/p' "$D/sh-ptdump" > "$D/ptdump-shell"
 section "$out" "ptdump" > "$D/ptdump-gdb"
 [ -s "$D/ptdump-shell" ] && cmp -s "$D/ptdump-shell" "$D/ptdump-gdb"
-ok $? "ptdump (kernel) is line for line the kernel's ptdump"
-[ $? -eq 0 ] || diff "$D/ptdump-shell" "$D/ptdump-gdb" | sed 's/^/#   /'
+st=$?
+ok $st "ptdump (kernel) is line for line the kernel's ptdump"
+[ $st -eq 0 ] || diff "$D/ptdump-shell" "$D/ptdump-gdb" | sed 's/^/#   /'
 grep -E '^---\[ User space|^0x' "$D/sh-ptdump-user" > "$D/ptdump-user-shell"
 section "$out" "memhog ptdump user $ttbr" > "$D/ptdump-user-gdb"
 [ -s "$D/ptdump-user-shell" ] && cmp -s "$D/ptdump-user-shell" "$D/ptdump-user-gdb"
-ok $? "ptdump user TTBR (memhog's, from tasks) is the kernel's ptdump user"
-[ $? -eq 0 ] || diff "$D/ptdump-user-shell" "$D/ptdump-user-gdb" | sed 's/^/#   /'
+st=$?
+ok $st "ptdump user TTBR (memhog's, from tasks) is the kernel's ptdump user"
+[ $st -eq 0 ] || diff "$D/ptdump-user-shell" "$D/ptdump-user-gdb" | sed 's/^/#   /'
 
 # The mm commands: the same numbers as the shell's (the machine is quiet:
 # memhog rewrites pages it already has).
@@ -302,8 +322,9 @@ ok $? "tasks: marks the current task"
 grep -E '^[a-z]' "$D/sh-slabinfo" | grep -v '^slabinfo' > "$D/slab-shell"
 section "$out" "slabinfo" | grep -E '^[a-z]' | grep -v '^slabinfo' > "$D/slab-gdb"
 [ -s "$D/slab-shell" ] && cmp -s "$D/slab-shell" "$D/slab-gdb"
-ok $? "slabinfo: every cache's line as the shell's"
-[ $? -eq 0 ] || diff "$D/slab-shell" "$D/slab-gdb" | sed 's/^/#   /'
+st=$?
+ok $st "slabinfo: every cache's line as the shell's"
+[ $st -eq 0 ] || diff "$D/slab-shell" "$D/slab-gdb" | sed 's/^/#   /'
 lru_pages=$(section "$out" "lru-gen" | awk '/^ +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+ *$/ { s += $3 } END { print s + 0 }')
 section "$out" "lru-gen" | grep -q '^memcg     0 /' && [ "$lru_pages" -ge 16384 ]
 ok $? "lru-gen: generations hold memhog's pages ($lru_pages pages on the LRU)"
