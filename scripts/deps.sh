@@ -14,7 +14,7 @@ set -euo pipefail
 host_pkgs=(gcc make gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
 	qemu-system-arm gdb-multiarch device-tree-compiler
 	u-boot-qemu u-boot-tools fdisk dosfstools mtools
-	liblz4-dev libfdt-dev lz4 python3 perl)
+	liblz4-dev libfdt-dev lz4 python3 python3-matplotlib perl valgrind)
 arm64_pkgs=(liblz4-dev:arm64)
 [ "${1:-}" != plot ] || host_pkgs+=(python3-matplotlib)
 

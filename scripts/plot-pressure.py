@@ -16,7 +16,8 @@ final "memhog exited with status N" / "killed by signal N" go in the title.
 
 The plot has three panels over time: free memory; the swap area (pages
 stored in it, and the RAM its compressed pool takes); pages swapped out and
-in, with kswapd wakeups. OOM kills, if any, are marked with a vertical line.
+in, with the kswapd_wakeup counter (allocations that found free memory below
+the low watermark). OOM kills, if any, are marked with a vertical line.
 
 Exit status: 0, or 1 if the log holds no timeline (or one that is wrong:
 time going backwards, counters decreasing), 2 for bad usage.
@@ -91,7 +92,7 @@ def summary(tl):
     ratio = (peak_slots * PAGE / peak_zram) if peak_zram else 0.0
     out.append("swap area: at most %d pages stored (%.1f MiB) in %.1f MiB of RAM (%.1fx)"
                % (peak_slots, peak_slots * PAGE / MIB, peak_zram / MIB, ratio))
-    out.append("pswpout %d, pswpin %d, kswapd wakeups %d, OOM kills %d"
+    out.append("pswpout %d, pswpin %d, kswapd_wakeup %d, OOM kills %d"
                % tuple(last[c] - first[c] for c in COUNTERS))
     if tl.outcome:
         out.append("memhog " + tl.outcome)
