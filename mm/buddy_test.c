@@ -11,6 +11,7 @@
  * so "free pages" below always means after drain_all_pages().
  */
 #include <linux/kernel.h>
+#include <linux/prandom.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/printk.h>
@@ -410,14 +411,11 @@ static void test_bad_frees(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, verify_free_lists(), 0);
 }
 
-static unsigned int rnd_state = 2463534242u;
+static u32 rnd_state = 2463534242u;
 
-static unsigned int rnd(void)	/* xorshift32 */
+static unsigned int rnd(void)
 {
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 17;
-	rnd_state ^= rnd_state << 5;
-	return rnd_state;
+	return prandom_u32_state(&rnd_state);
 }
 
 #define STRESS_OPS	100000

@@ -12,6 +12,7 @@
  * cache or the full one of debug caches.
  */
 #include <linux/kernel.h>
+#include <linux/prandom.h>
 #include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
@@ -383,14 +384,11 @@ static void test_bad_pointers(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, log_contains(head, "BUG"));
 }
 
-static unsigned int rnd_state = 88172645u;
+static u32 rnd_state = 88172645u;
 
-static unsigned int rnd(void)	/* xorshift32 */
+static unsigned int rnd(void)
 {
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 17;
-	rnd_state ^= rnd_state << 5;
-	return rnd_state;
+	return prandom_u32_state(&rnd_state);
 }
 
 #define STRESS_OPS	100000
