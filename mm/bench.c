@@ -28,6 +28,7 @@
 #include <linux/slab.h>
 #include <linux/zram.h>
 #include "../kernel/setup.h"
+#include "bench_cases.h"
 #include <asm/irqflags.h>
 
 #define BURST	256
@@ -39,32 +40,10 @@ static int __init parse_bench(const char *val)
 }
 __setup("bench", parse_bench);
 
-struct bench_case {
-	const char *name;
-	void *(*alloc)(void);
-	void (*free)(void *p);
-	bool pcp;		/* per-CPU page lists on during the case */
-};
-
-static void *alloc_order0(void) { return alloc_pages(GFP_KERNEL, 0); }
-static void free_order0(void *p) { __free_pages(p, 0); }
-static void *alloc_order3(void) { return alloc_pages(GFP_KERNEL, 3); }
-static void free_order3(void *p) { __free_pages(p, 3); }
-static void *alloc_64(void) { return kmalloc(64, GFP_KERNEL); }
-static void *alloc_1024(void) { return kmalloc(1024, GFP_KERNEL); }
-static void free_kmalloc(void *p) { kfree(p); }
-
 /* The loop alone: what every case pays besides the operation. */
 static void *empty_alloc(void) { return (void *)16; }
 static void empty_free(void *p) { }
 
-static const struct bench_case cases[] = {
-	{ "alloc_pages/__free_pages order 0, pcp on ", alloc_order0, free_order0, true },
-	{ "alloc_pages/__free_pages order 0, pcp off", alloc_order0, free_order0, false },
-	{ "alloc_pages/__free_pages order 3         ", alloc_order3, free_order3, true },
-	{ "kmalloc/kfree 64 bytes                   ", alloc_64, free_kmalloc, true },
-	{ "kmalloc/kfree 1024 bytes                 ", alloc_1024, free_kmalloc, true },
-};
 
 /*
  * One warm-up round and ROUNDS measured rounds of c; the mean ticks per
@@ -127,7 +106,7 @@ static void print_hundredths(const char *what, unsigned long a, unsigned long f)
  */
 void run_benchmarks(void)
 {
-	const struct bench_case empty = { "", empty_alloc, empty_free, true };
+	const struct bench_case empty = { .id = "empty", .name = "", .alloc = empty_alloc, .free = empty_free, .pcp = true };
 	unsigned long base_a, base_f, a, f;
 	u64 ticks = calibrate();
 
@@ -145,9 +124,9 @@ void run_benchmarks(void)
 	printk("bench: loop overhead subtracted: %lu.%02lu per allocation, %lu.%02lu per free\n",
 	       base_a / 100, base_a % 100, base_f / 100, base_f % 100);
 	printk("bench: %-41s %9s %9s\n", "operation", "alloc", "free");
-	for (unsigned int i = 0; i < ARRAY_SIZE(cases); i++) {
-		run_case(&cases[i], &a, &f);
-		print_hundredths(cases[i].name, a > base_a ? a - base_a : 0, f > base_f ? f - base_f : 0);
+	for (unsigned int i = 0; i < ARRAY_SIZE(bench_cases); i++) {
+		run_case(&bench_cases[i], &a, &f);
+		print_hundredths(bench_cases[i].name, a > base_a ? a - base_a : 0, f > base_f ? f - base_f : 0);
 	}
 	sched_bench();	/* kernel/sched_bench.c: page fault, context switch, switch_mm */
 	zram_bench();	/* mm/zram_bench.c: zram_write_page/zram_read_page per page */

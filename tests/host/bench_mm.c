@@ -25,6 +25,7 @@
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/slab.h>
+#include "../../mm/bench_cases.h"
 
 #define RAM_BASE	0x40000000UL
 #define RAM_SIZE	SZ_1G
@@ -32,28 +33,6 @@
 
 extern unsigned long host_va_offset;	/* tests/host/host_shim.c */
 
-struct bench_case {
-	const char *name;
-	void *(*alloc)(void);
-	void (*free)(void *p);
-	bool pcp;
-};
-
-static void *alloc_order0(void) { return alloc_pages(GFP_KERNEL, 0); }
-static void free_order0(void *p) { __free_pages(p, 0); }
-static void *alloc_order3(void) { return alloc_pages(GFP_KERNEL, 3); }
-static void free_order3(void *p) { __free_pages(p, 3); }
-static void *alloc_64(void) { return kmalloc(64, GFP_KERNEL); }
-static void *alloc_1024(void) { return kmalloc(1024, GFP_KERNEL); }
-static void free_kmalloc(void *p) { kfree(p); }
-
-static const struct bench_case cases[] = {
-	{ "order0-pcp", alloc_order0, free_order0, true },
-	{ "order0-nopcp", alloc_order0, free_order0, false },
-	{ "order3", alloc_order3, free_order3, true },
-	{ "kmalloc64", alloc_64, free_kmalloc, true },
-	{ "kmalloc1024", alloc_1024, free_kmalloc, true },
-};
 
 /* Boot the allocators the way mm/init.c does, on the fake RAM. */
 static void boot(void)
@@ -82,13 +61,13 @@ int main(int argc, char **argv)
 	long rounds;
 
 	if (argc == 2 && strcmp(argv[1], "list") == 0) {
-		for (unsigned int i = 0; i < ARRAY_SIZE(cases); i++)
-			puts(cases[i].name);
+		for (unsigned int i = 0; i < ARRAY_SIZE(bench_cases); i++)
+			puts(bench_cases[i].id);
 		return 0;
 	}
-	for (unsigned int i = 0; argc == 3 && i < ARRAY_SIZE(cases); i++)
-		if (strcmp(argv[1], cases[i].name) == 0)
-			c = &cases[i];
+	for (unsigned int i = 0; argc == 3 && i < ARRAY_SIZE(bench_cases); i++)
+		if (strcmp(argv[1], bench_cases[i].id) == 0)
+			c = &bench_cases[i];
 	rounds = argc == 3 ? strtol(argv[2], NULL, 0) : 0;
 	if (!c || rounds < 1) {
 		fprintf(stderr, "usage: bench_mm CASE ROUNDS | bench_mm list\n");
