@@ -57,8 +57,10 @@ const struct irq_chip *irq_get_chip(void)
 
 void handle_arch_irq(struct pt_regs *regs)
 {
+	this_cpu_info()->hardirq_depth++;
 	if (root_chip)
 		root_chip->handle(regs);
+	this_cpu_info()->hardirq_depth--;
 }
 
 int request_irq(unsigned int hwirq, irq_handler_t handler, const char *name, void *data)

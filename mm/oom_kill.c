@@ -27,6 +27,12 @@ static unsigned long oom_totalpages(void)
 	return totalram_pages() + zram_nr_slots();
 }
 
+/*
+ * Linux 5.9 and later (mm/oom_kill.c oom_badness): pages the task would
+ * give back -- resident, swapped, page tables -- plus oom_score_adj in
+ * thousandths of all memory. The result may be negative (a small task
+ * with a negative adj); only LONG_MIN means "never".
+ */
 long oom_badness(struct task_struct *t, unsigned long totalpages)
 {
 	long points, adj = t->oom_score_adj;
@@ -37,17 +43,23 @@ long oom_badness(struct task_struct *t, unsigned long totalpages)
 	points = (long)(t->mm->rss_anon + t->mm->nr_swap + t->mm->nr_pgtables);
 	/* oom_score_adj is in thousandths of all memory: +1000 adds "everything". */
 	points += adj * (long)(totalpages / 1000);
-	return points > 0 ? points : 1;
+	return points;
 }
 
+/*
+ * /proc/PID/oom_score, as Linux 5.9+ computes it (fs/proc/base.c
+ * proc_oom_score): the badness as a share of all memory, shifted by 1000
+ * so a negative adj still shows, scaled by 2/3 -- a task using all memory
+ * with adj 0 reads 1333, adj +1000 on top of that 2000, and an exempt one 0.
+ */
 long oom_score(struct task_struct *t)
 {
 	unsigned long total = oom_totalpages();
-	long points = oom_badness(t, total);
+	long badness = oom_badness(t, total);
 
-	if (points == LONG_MIN)
+	if (badness == LONG_MIN)
 		return 0;
-	return points * 1000 / (long)total;
+	return (1000 + badness * 1000 / (long)total) * 2 / 3;
 }
 
 static void dump_tasks(void)

@@ -43,8 +43,6 @@ const char * const migratetype_names[MIGRATE_TYPES] = {
 	"Movable",
 };
 
-/* Linux gives up after 16 reclaim rounds that made no progress (MAX_RECLAIM_RETRIES). */
-#define MAX_RECLAIM_RETRIES	16
 
 /* ---- pageblock migratetype ---------------------------------------------- */
 
@@ -330,49 +328,123 @@ static struct page *get_page_from_freelist(unsigned int order, unsigned int allo
 	struct zone *zone = &zone_normal;
 	unsigned long mark = zone->_watermark[alloc_flags & ALLOC_WMARK_MASK];
 
-	if (!zone_watermark_ok(zone, order, mark, alloc_flags))
+	if (!(alloc_flags & ALLOC_NO_WATERMARKS) && !zone_watermark_ok(zone, order, mark, alloc_flags))
 		return NULL;
 	return rmqueue(zone, order, migratetype);
 }
 
 /*
- * The fast path failed at the low watermark. Wake kswapd, try again at min
- * (half of min for __GFP_HIGH), then, if the caller may sleep, reclaim
- * directly and retry while reclaim makes progress. When reclaim can do no
- * more, the OOM killer frees memory by killing a task, and we try again
- * (Linux: __alloc_pages_slowpath, __alloc_pages_may_oom).
+ * Is it worth another round of reclaim (Linux: should_reclaim_retry)? A round
+ * that freed something resets the count of empty rounds; after
+ * MAX_RECLAIM_RETRIES empty rounds in a row we stop. Otherwise retry only if
+ * the free pages plus what reclaim could still free (zone_reclaimable_pages)
+ * would meet the watermark -- each empty round trusts the reclaimable part a
+ * little less (the 1/MAX_RECLAIM_RETRIES discount), so a hopeless case ends
+ * well before the last round.
+ */
+static bool should_reclaim_retry(struct zone *zone, unsigned int order, unsigned int alloc_flags,
+				 unsigned long progress, int *no_progress_loops)
+{
+	unsigned long available, mark = zone->_watermark[alloc_flags & ALLOC_WMARK_MASK];
+
+	if (progress && order <= PAGE_ALLOC_COSTLY_ORDER)
+		*no_progress_loops = 0;
+	else
+		(*no_progress_loops)++;
+	if (*no_progress_loops > MAX_RECLAIM_RETRIES)
+		return false;
+	available = zone_reclaimable_pages(zone);
+	available -= DIV_ROUND_UP((unsigned long)*no_progress_loops * available, MAX_RECLAIM_RETRIES);
+	available += READ_ONCE(zone->free_pages);
+	if (alloc_flags & ALLOC_HIGH)
+		mark -= mark / 2;
+	return available > mark + (1UL << order);
+}
+
+/*
+ * Direct reclaim, then one more try (Linux: __alloc_pages_direct_reclaim).
+ * Pages reclaim just freed may sit on this CPU's per-CPU list, invisible to
+ * the watermark check (which counts zone->free_pages only); if the try
+ * fails, drain the lists into the buddy and try again.
+ */
+static struct page *__alloc_pages_direct_reclaim(gfp_t gfp, unsigned int order,
+						 unsigned int alloc_flags, int migratetype,
+						 unsigned long *progress)
+{
+	struct page *page;
+
+	count_vm_event(ALLOCSTALL_NORMAL);
+	*progress = try_to_free_pages(&zone_normal, order, gfp);
+	page = get_page_from_freelist(order, alloc_flags, migratetype);
+	if (!page && nr_pcp_pages()) {
+		drain_all_pages();
+		page = get_page_from_freelist(order, alloc_flags, migratetype);
+	}
+	return page;
+}
+
+/*
+ * Reclaim gave up: before killing, one last try at the high watermark (a
+ * task that exited meanwhile may have freed plenty), then the OOM killer
+ * (Linux: __alloc_pages_may_oom). True if a task was killed, so memory is
+ * coming back and the caller should retry from the start.
+ */
+static struct page *__alloc_pages_may_oom(gfp_t gfp, unsigned int order, int migratetype,
+					  bool *killed)
+{
+	struct page *page;
+
+	*killed = false;
+	page = get_page_from_freelist(order, ALLOC_WMARK_HIGH, migratetype);
+	if (page)
+		return page;
+	/* Costly orders are not worth a kill (Linux: PAGE_ALLOC_COSTLY_ORDER). */
+	if (order > PAGE_ALLOC_COSTLY_ORDER || (gfp & __GFP_NORETRY))
+		return NULL;
+	*killed = out_of_memory(gfp, order);
+	return NULL;
+}
+
+/*
+ * The fast path failed at the low watermark (Linux: __alloc_pages_slowpath):
+ *
+ *   wake kswapd; try again at min (half of min for __GFP_HIGH; no
+ *   watermark at all for a task that is itself reclaiming, PF_MEMALLOC)
+ *   may not sleep?                  fail
+ *   direct reclaim, drain the pcp lists, try again
+ *   should_reclaim_retry?           loop
+ *   one last try at high, then the OOM killer; a kill restarts the count
  */
 static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, int migratetype)
 {
 	struct zone *zone = &zone_normal;
 	unsigned int alloc_flags = ALLOC_WMARK_MIN | ((gfp & __GFP_HIGH) ? ALLOC_HIGH : 0);
+	int no_progress_loops = 0;
 	struct page *page;
-	int retries = 0;
 
-	if (gfp & __GFP_KSWAPD_RECLAIM) {
-		count_vm_event(KSWAPD_WAKEUP);
+	if (gfp & __GFP_KSWAPD_RECLAIM)
 		wakeup_kswapd(zone, gfp, order);
-	}
+	if (current_is_reclaiming())
+		alloc_flags |= ALLOC_NO_WATERMARKS;
 	page = get_page_from_freelist(order, alloc_flags, migratetype);
-	if (page || !(gfp & __GFP_DIRECT_RECLAIM))
+	if (page || !(gfp & __GFP_DIRECT_RECLAIM) || current_is_reclaiming())
 		return page;
 
 	for (;;) {
 		unsigned long progress;
+		bool killed;
 
-		count_vm_event(ALLOCSTALL_NORMAL);
-		progress = try_to_free_pages(zone, order, gfp);
-		page = get_page_from_freelist(order, alloc_flags, migratetype);
+		page = __alloc_pages_direct_reclaim(gfp, order, alloc_flags, migratetype, &progress);
 		if (page)
 			return page;
 		if (gfp & __GFP_NORETRY)
 			return NULL;
-		if (progress && ++retries < MAX_RECLAIM_RETRIES)
+		if (should_reclaim_retry(zone, order, alloc_flags, progress, &no_progress_loops))
 			continue;
-		/* Costly orders are not worth a kill (Linux: PAGE_ALLOC_COSTLY_ORDER). */
-		if (order > 3 || !out_of_memory(gfp, order))
-			return NULL;
-		retries = 0;
+		page = __alloc_pages_may_oom(gfp, order, migratetype, &killed);
+		if (page || !killed)
+			return page;
+		no_progress_loops = 0;
 	}
 }
 

@@ -17,6 +17,7 @@ const char * const vm_event_names[NR_VM_EVENT_ITEMS] = {
 	[PGALLOC_FAIL]		= "pgalloc_fail",
 	[ALLOCSTALL_NORMAL]	= "allocstall_normal",
 	[KSWAPD_WAKEUP]		= "kswapd_wakeup",
+	[PAGEOUTRUN]		= "pageoutrun",
 	[PGFAULT]		= "pgfault",
 	[PGMAJFAULT]		= "pgmajfault",
 	[PSWPIN]		= "pswpin",
@@ -25,6 +26,7 @@ const char * const vm_event_names[NR_VM_EVENT_ITEMS] = {
 	[PGSCAN_DIRECT]		= "pgscan_direct",
 	[PGSTEAL_KSWAPD]	= "pgsteal_kswapd",
 	[PGSTEAL_DIRECT]	= "pgsteal_direct",
+	[SWAP_REJECT_COMPRESS_POOR] = "swap_reject_compress_poor",
 	[WORKINGSET_REFAULT]	= "workingset_refault",
 	[OOM_KILL]		= "oom_kill",
 };

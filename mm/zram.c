@@ -110,6 +110,7 @@ static struct zram {
 	struct zcomp_strm strm[NR_CPUS];
 	/* counters, under lock */
 	unsigned long pages_stored, compr_data_size, same_pages, huge_pages, max_used_pages;
+	unsigned long rejected_compress_poor;	/* zram_store_page refused: did not compress */
 	struct zram_io_stat io;
 } zram;
 
@@ -305,6 +306,7 @@ static void zram_teardown(void)
 	zram.nr_slots = zram.slots_used = zram.cursor = 0;
 	zram.pages_stored = zram.compr_data_size = zram.same_pages = 0;
 	zram.huge_pages = zram.max_used_pages = 0;
+	zram.rejected_compress_poor = 0;
 	memset(&zram.io, 0, sizeof(zram.io));
 	zram.initialized = false;
 }
@@ -468,7 +470,12 @@ static int write_failed(int err)
 	return err;
 }
 
-int zram_write_page(struct page *page, unsigned long *slot)
+/*
+ * Store one page. store_huge: what to do with a page lz4 cannot bring below
+ * huge_class_size -- keep it as-is (ZRAM_HUGE, Linux zram's choice) or
+ * refuse it with -E2BIG (reclaim's choice, see zram_store_page).
+ */
+static int __zram_write_page(struct page *page, unsigned long *slot, bool store_huge)
 {
 	const void *src = page_address(page);
 	unsigned long element, handle, irqflags, total;
@@ -495,6 +502,13 @@ int zram_write_page(struct page *page, unsigned long *slot)
 		return write_failed(-EINVAL);
 	}
 	if ((size_t)comp_len >= zram.huge_class_size) {
+		if (!store_huge) {
+			arch_local_irq_restore(irqflags);
+			spin_lock_irqsave(&zram.lock, irqflags);
+			zram.rejected_compress_poor++;
+			spin_unlock_irqrestore(&zram.lock, irqflags);
+			return -E2BIG;
+		}
 		comp_len = PAGE_SIZE;	/* no gain: keep the page as it is */
 		flags = ZRAM_HUGE;
 	}
@@ -525,6 +539,32 @@ int zram_write_page(struct page *page, unsigned long *slot)
 		zram.max_used_pages = total;
 	spin_unlock_irqrestore(&zram.lock, irqflags);
 	return 0;
+}
+
+int zram_write_page(struct page *page, unsigned long *slot)
+{
+	return __zram_write_page(page, slot, true);
+}
+
+/*
+ * Reclaim's way in. A page that does not compress is refused (-E2BIG)
+ * instead of stored as-is: a huge slot costs a whole pool page to free a
+ * whole page, so swapping it gains no memory, spends a slot, and costs a
+ * compression now and a copy at swap-in (docs/zram.md has the numbers).
+ * Linux's zswap makes the same choice (reject_compress_poor); Linux's zram
+ * stores such pages and can write them back to a disk (writeback=huge).
+ */
+int zram_store_page(struct page *page, unsigned long *slot)
+{
+	return __zram_write_page(page, slot, false);
+}
+
+/* Is there room for one more page: a free slot, and the pool under mem_limit? */
+bool zram_can_store(void)
+{
+	if (!zram.initialized || READ_ONCE(zram.slots_used) >= zram.nr_slots)
+		return false;
+	return !zram.limit_pages || zs_get_total_pages(zram.mem_pool) < zram.limit_pages;
 }
 
 /* ---- reading, freeing, the shadow ------------------------------------------------- */
@@ -751,6 +791,8 @@ void zram_show_mm_stat(void)
 	       (unsigned long)st.same_pages);
 	printk("  pages_compacted  %10lu  (no compaction here)\n", (unsigned long)st.pages_compacted);
 	printk("  huge_pages       %10lu  pages stored uncompressed\n", (unsigned long)st.huge_pages);
+	printk("  reject_compress_poor %6lu  pages reclaim offered that lz4 could not shrink (kept in RAM)\n",
+	       READ_ONCE(zram.rejected_compress_poor));
 	print_ratio("ratio", st.orig_data_size, st.mem_used_total, "orig_data_size / mem_used_total");
 	print_ratio("density", st.compr_data_size * 100, st.mem_used_total,
 		    "% of pool bytes holding data (compr_data_size / mem_used_total)");

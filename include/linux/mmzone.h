@@ -113,7 +113,13 @@ static inline struct zone *page_zone(const struct page *page)
 #define ALLOC_WMARK_LOW		WMARK_LOW
 #define ALLOC_WMARK_HIGH	WMARK_HIGH
 #define ALLOC_WMARK_MASK	0x3
+#define ALLOC_NO_WATERMARKS	0x04	/* a reclaiming task (PF_MEMALLOC): no watermark at all */
 #define ALLOC_HIGH		0x10	/* __GFP_HIGH: may use half of the min reserve */
+
+/* Rounds of reclaim without progress before the allocator or kswapd gives up (Linux: 16). */
+#define MAX_RECLAIM_RETRIES	16
+/* Orders above this are "costly": never worth an OOM kill (Linux: 3). */
+#define PAGE_ALLOC_COSTLY_ORDER	3
 
 /*
  * True if taking 2^order pages leaves free above mark (lowered for
@@ -134,13 +140,19 @@ static inline unsigned int buddy_order(const struct page *page)
 }
 
 /*
- * Reclaim hooks. Weak no-ops live in mm/page_alloc.c; mm/vmscan.c will
- * replace them. The allocator counts each call (kswapd_wakeup, allocstall).
+ * Reclaim, as the allocator sees it (mm/vmscan.c; host tests play these).
  *   wakeup_kswapd: free pages fell below the low watermark.
  *   try_to_free_pages: direct reclaim, below min; returns pages reclaimed.
+ *   zone_reclaimable_pages: what reclaim could still free (anonymous pages
+ *     the swap area has room for), for should_reclaim_retry.
+ *   current_is_reclaiming: the running task is reclaiming (PF_MEMALLOC) in
+ *     task context: its allocations skip the watermarks and never recurse
+ *     into reclaim.
  */
 void wakeup_kswapd(struct zone *zone, gfp_t gfp, unsigned int order);
 unsigned long try_to_free_pages(struct zone *zone, unsigned int order, gfp_t gfp);
+unsigned long zone_reclaimable_pages(struct zone *zone);
+bool current_is_reclaiming(void);
 
 /* ---- boot: the hand-over from memblock (mm/mm_init.c) ---------------------
  *

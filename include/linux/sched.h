@@ -27,6 +27,8 @@ enum task_state {
 };
 
 #define PF_KTHREAD	0x1
+#define PF_MEMALLOC	0x2	/* reclaiming: allocations skip watermarks and never reclaim */
+#define PF_KSWAPD	0x4	/* this is kswapd (its reclaim counts as pgscan_kswapd ...) */
 
 /* Callee-saved registers across cpu_switch_to (arch/arm64/switch.S), as Linux's cpu_context. */
 struct cpu_context {
@@ -90,6 +92,29 @@ __noreturn void do_exit(int code);
 int kill_task(int pid);
 /* Kill the current user task after a fatal fault, with the report already printed. */
 __noreturn void force_sig_segv(void);
+
+/*
+ * Mark the current task as reclaiming for a while; nests (Linux:
+ * memalloc_noreclaim_save / _restore in include/linux/sched/mm.h).
+ */
+static inline unsigned int memalloc_noreclaim_save(void)
+{
+	unsigned int old = current->flags & PF_MEMALLOC;
+
+	current->flags |= PF_MEMALLOC;
+	return old;
+}
+
+static inline void memalloc_noreclaim_restore(unsigned int old)
+{
+	current->flags = (current->flags & ~PF_MEMALLOC) | old;
+}
+
+/* In an interrupt handler (Linux: in_interrupt, from the preempt count). */
+static inline bool in_interrupt(void)
+{
+	return this_cpu_info()->hardirq_depth != 0;
+}
 
 /* Called from the timer tick. */
 void scheduler_tick(void);

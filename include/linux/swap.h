@@ -80,6 +80,13 @@ int zram_init(unsigned long disksize);
  * the pool cannot grow. Pages of one repeated word take no pool memory.
  */
 int zram_write_page(struct page *page, unsigned long *slot);
+/*
+ * Reclaim's store: as zram_write_page, but a page lz4 cannot shrink below
+ * the huge class is refused with -E2BIG instead of stored as-is.
+ */
+int zram_store_page(struct page *page, unsigned long *slot);
+/* A free slot, and the pool under its memory limit: could a page be stored now? */
+bool zram_can_store(void);
 /* Decompress slot into page. -EIO if the stored data is corrupt (the caller kills the owner). */
 int zram_read_page(unsigned long slot, struct page *page);
 /* Release a slot (swap entry freed). */

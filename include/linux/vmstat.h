@@ -20,7 +20,7 @@ enum vm_event_item {
 	PGALLOC_FAIL,		/* failed alloc_pages calls (ours: Linux only prints warn_alloc) */
 	ALLOCSTALL_NORMAL,	/* direct reclaim entered (below the min watermark) */
 	KSWAPD_WAKEUP,		/* kswapd woken (below low; ours: Linux has a tracepoint) */
-	/* Placeholders that later code (faults, swap, reclaim, OOM) increments. */
+	PAGEOUTRUN,		/* kswapd balancing runs (balance_pgdat) */
 	PGFAULT,
 	PGMAJFAULT,
 	PSWPIN,
@@ -29,6 +29,7 @@ enum vm_event_item {
 	PGSCAN_DIRECT,
 	PGSTEAL_KSWAPD,
 	PGSTEAL_DIRECT,
+	SWAP_REJECT_COMPRESS_POOR,	/* evictions refused: lz4 could not shrink the page (ours) */
 	WORKINGSET_REFAULT,
 	OOM_KILL,
 	NR_VM_EVENT_ITEMS

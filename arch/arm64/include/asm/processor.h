@@ -18,6 +18,7 @@ struct cpu_info {
 	unsigned int cpu;
 	struct task_struct *curr_task;	/* the task running on this CPU ("current") */
 	struct task_struct *idle;	/* its idle task (the boot context on CPU 0) */
+	unsigned int hardirq_depth;	/* > 0 inside handle_arch_irq (in_interrupt) */
 };
 
 static inline struct cpu_info *this_cpu_info(void)
