@@ -201,9 +201,77 @@ static void test_corruption_caught(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, wait_status(spawn("memhog", "8", NULL, NULL, NULL, NULL)), 0);
 }
 
+/*
+ * swapoff's race with the OOM reaper, played out by hand: try_to_unuse
+ * read a swap PTE, then its allocation ran the OOM killer, whose reaper
+ * cleared that PTE and freed the slot, which a pageout reused for another
+ * page. do_swap_page, called with the entry it was given, must see the PTE
+ * changed and neither map nor free anything (pte_same).
+ */
+static void test_swapin_rechecks_pte(struct kunit *test)
+{
+	unsigned long head = log_buf_head(), slot = 0, addr = 0, other;
+	struct vm_area_struct *vma, *found = NULL;
+	struct task_struct *t;
+	struct page *page;
+	pte_t *ptep = NULL, orig = 0;
+	int pid, tries;
+
+	pid = spawn("memhog", "4", "sleep=30000", NULL, NULL, NULL);
+	KUNIT_ASSERT_TRUE(test, pid > 0);
+	for (tries = 0; tries < 1000 && !log_contains(head, "pages written"); tries++)
+		msleep(10);
+	KUNIT_ASSERT_TRUE(test, log_contains(head, "pages written"));
+	t = find_task_by_pid(pid);
+	KUNIT_ASSERT_TRUE(test, t && t->mm);
+	/* Push cold pages out until one of memhog's is in swap. */
+	for (tries = 0; tries < 64 && !found; tries++) {
+		shrink_anon(64, false);
+		list_for_each_entry(vma, &t->mm->mmap, vm_list) {
+			for (unsigned long a = vma->vm_start; a < vma->vm_end && !found; a += PAGE_SIZE) {
+				ptep = pte_lookup(t->mm->pgd, a);
+				if (ptep && is_swap_pte(*ptep)) {
+					found = vma;
+					addr = a;
+				}
+			}
+			if (found)
+				break;
+		}
+	}
+	KUNIT_ASSERT_TRUE(test, found != NULL);
+	orig = *ptep;
+	slot = swp_offset(pte_to_swp_entry(orig));
+
+	/* The "reaper": the PTE goes, the slot is freed ... */
+	WRITE_ONCE(*ptep, 0);
+	free_swap_entry(pte_to_swp_entry(orig));
+	t->mm->nr_swap--;
+	/* ... and a pageout takes a slot (the same or another: the old entry is stale either way). */
+	page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	KUNIT_ASSERT_TRUE(test, page != NULL);
+	memset(page_address(page), 0x5a, 100);
+	KUNIT_ASSERT_EQ(test, zram_write_page(page, &other), 0);
+	printk("        # memhog[%d]'s slot %lu freed, reused as slot %lu\n", pid, slot, other);
+
+	KUNIT_EXPECT_EQ(test, do_swap_page(t->mm, found, addr, ptep, orig, 0), VM_FAULT_OK);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(*ptep), (pte_t)0);	/* nothing mapped */
+	/* The other page's slot is intact: it reads back. */
+	memset(page_address(page), 0, PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, zram_read_page(other, page), 0);
+	KUNIT_EXPECT_EQ(test, ((unsigned char *)page_address(page))[99], 0x5a);
+	zram_free_slot(other);
+	__free_page(page);
+	kill_task(pid);
+	wait_status(pid);
+	free_pages_now();		/* bystanders' pages back from swap */
+	KUNIT_EXPECT_EQ(test, zram_slots_used(), 0);
+}
+
 static struct kunit_case swap_integrity_cases[] = {
 	KUNIT_CASE(test_two_workloads_verify),
 	KUNIT_CASE(test_corruption_caught),
+	KUNIT_CASE(test_swapin_rechecks_pte),
 	{ NULL, NULL },
 };
 static struct kunit_suite swap_integrity_suite = { .name = "swap_integrity", .cases = swap_integrity_cases };

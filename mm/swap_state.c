@@ -38,6 +38,17 @@ enum fault_result do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 
 	if (!page)
 		return VM_FAULT_OOM;
+	/*
+	 * The allocation may have reclaimed or called the OOM killer, whose
+	 * reaper can have unmapped this very PTE and freed the slot (which a
+	 * pageout may then have reused for another task). Only if the PTE still
+	 * holds the entry we read does the slot still belong to it (Linux:
+	 * do_swap_page's pte_same check under the PTE lock).
+	 */
+	if (!pte_same(READ_ONCE(*ptep), orig)) {
+		__free_page(page);
+		return VM_FAULT_OK;	/* nothing to do, or the caller faults again */
+	}
 	if (zram_read_page(slot, page)) {
 		/* The data is gone: only this task can be hurt by it. */
 		printk("%s[%d]: swap-in of 0x%lx from slot %lu failed: data corrupt\n",

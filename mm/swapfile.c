@@ -33,9 +33,16 @@ long try_to_unuse(void)
 
 				if (!ptep || !is_swap_pte(*ptep))
 					continue;
+				/*
+				 * do_swap_page re-checks the PTE after its allocation,
+				 * which may end in the OOM killer: if the entry changed
+				 * meanwhile (the reaper unmapped it), nothing is read or
+				 * freed, and only a page actually brought back counts.
+				 */
 				if (do_swap_page(mm, vma, a, ptep, *ptep, 0) != VM_FAULT_OK)
 					return -ENOMEM;
-				done++;
+				if (pte_present(READ_ONCE(*ptep)))
+					done++;
 			}
 		}
 	}

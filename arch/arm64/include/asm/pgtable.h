@@ -106,6 +106,8 @@ static inline swp_entry_t swp_entry(unsigned int type, unsigned long offset)
 static inline unsigned int swp_type(swp_entry_t e) { return (unsigned int)(e.val >> 58); }
 static inline unsigned long swp_offset(swp_entry_t e) { return e.val & ((1UL << 58) - 1); }
 static inline bool is_swap_pte(pte_t pte) { return !pte_present(pte) && (pte & PTE_SWP_BIT); }
+/* Still the entry we read before something that may have changed it (Linux: pte_same)? */
+static inline bool pte_same(pte_t a, pte_t b) { return a == b; }
 static inline pte_t swp_entry_to_pte(swp_entry_t e)
 {
 	return PTE_SWP_BIT | ((u64)(swp_type(e) & __SWP_TYPE_MASK) << __SWP_TYPE_SHIFT) |
