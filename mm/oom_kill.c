@@ -109,6 +109,12 @@ bool out_of_memory(gfp_t gfp, unsigned int order)
 	printk("Mem-Info: free:%lu min:%lu low:%lu high:%lu swap slots used:%lu/%lu\n",
 	       nr_free_pages(), min_wmark_pages(&zone_normal), low_wmark_pages(&zone_normal),
 	       high_wmark_pages(&zone_normal), zram_slots_used(), zram_nr_slots());
+	/* Linux's show_swap_cache_info lines, and why swap could not help. */
+	printk("Free swap  = %lukB\n", K(nr_free_swap_pages()));
+	printk("Total swap = %lukB\n", K(total_swap_pages()));
+	if (!zram_can_store())
+		printk("swap: full (%s)\n", nr_free_swap_pages() ? "the pool is at zram.mem_limit" :
+		       "no free slot");
 	dump_tasks();
 	if (!victim) {
 		printk("Out of memory: no killable task (all exempt)\n");

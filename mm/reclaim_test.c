@@ -180,15 +180,20 @@ static void test_corruption_caught(struct kunit *test)
 	unsigned long head = log_buf_head(), mib = free_mib() + 8;
 	char arg[16];
 	int pid, status, corrupted = 0;
+	char written[48];
 
 	snprintf(arg, sizeof(arg), "%lu", mib);
 	pid = spawn("memhog", arg, "2", "text", "sleep=20000", NULL);
 	KUNIT_ASSERT_TRUE(test, pid > 0);
-	/* Wait until pass 1 has pushed some of its pages out, then damage them. */
-	for (int i = 0; i < 2000 && !corrupted; i++) {
+	/*
+	 * Wait for the end of pass 1 (however long that takes at this memory
+	 * size), when some of its pages are out and it sleeps; then damage them.
+	 */
+	snprintf(written, sizeof(written), "memhog[%d]: pass 1/2:", pid);
+	while (!log_contains(head, written) && find_task_by_pid(pid) &&
+	       find_task_by_pid(pid)->state != TASK_ZOMBIE)
 		msleep(50);
-		corrupted = corrupt_task_slots(pid);
-	}
+	corrupted = corrupt_task_slots(pid);
 	printk("        # corrupted %d compressed slots of memhog[%d]\n", corrupted, pid);
 	status = wait_status(pid);
 	KUNIT_EXPECT_GT(test, corrupted, 0);

@@ -104,6 +104,10 @@ int zram_corrupt_slot(unsigned long slot);
 /* Fault every swapped-out page of every mm back in (swapoff). Pages brought back, or -ENOMEM. */
 long try_to_unuse(void);
 
+/* meminfo's SwapTotal / SwapFree, in pages (slots of the swap area). */
+unsigned long total_swap_pages(void);
+unsigned long nr_free_swap_pages(void);
+
 /* Free the swap entry held in a PTE that is being cleared (unmap, exit). */
 void free_swap_entry(swp_entry_t entry);
 
