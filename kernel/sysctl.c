@@ -32,7 +32,7 @@ static int set_swappiness(long v)
 
 static int set_min_free_kbytes(long v)
 {
-	if (v < 128 || v > (long)(totalram_pages() << 2) / 4)	/* up to a quarter of RAM */
+	if (!min_free_kbytes_valid(v))
 		return -1;
 	setup_min_free_kbytes((unsigned long)v);
 	show_wmarks();

@@ -106,7 +106,10 @@ void setup_arch_memory(void)
 	paging_init_linear_map();
 	free_area_init(PHYS_PFN(memblock_start_of_DRAM()), PHYS_PFN(memblock_end_of_DRAM()));
 	mem_init(&sizes);
-	if (boot_min_free_kbytes >= 0)
+	if (boot_min_free_kbytes >= 0 && !min_free_kbytes_valid(boot_min_free_kbytes))
+		printk("min_free_kbytes=%ld: out of range (128..%lu KiB, a quarter of RAM), ignored\n",
+		       boot_min_free_kbytes, (totalram_pages() << (PAGE_SHIFT - 10)) / 4);
+	else if (boot_min_free_kbytes >= 0)
 		setup_min_free_kbytes((unsigned long)boot_min_free_kbytes);
 	kmem_cache_init();
 	paging_init();		/* the kernel's tables again, from buddy pages (arch/arm64/mmu.c) */

@@ -215,6 +215,18 @@ void init_per_zone_wmark_min(void)
 }
 
 /* "min_free_kbytes=N" (bootargs or the sysctl): use N and recompute. */
+/*
+ * What a user may ask for: 128 KiB (Linux's floor) up to a quarter of RAM.
+ * More would leave kswapd reclaiming forever to keep most of RAM free, and
+ * make every allocation a direct reclaim (Linux caps the default at 256 MiB
+ * and lets root shoot itself in the foot; here the sysctl and the boot
+ * argument refuse).
+ */
+bool min_free_kbytes_valid(long kbytes)
+{
+	return kbytes >= 128 && kbytes <= (long)K(totalram_pages()) / 4;
+}
+
 void setup_min_free_kbytes(unsigned long kbytes)
 {
 	min_free_kbytes = user_min_free_kbytes = (int)kbytes;

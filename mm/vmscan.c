@@ -32,6 +32,7 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/init.h>
+#include <linux/jiffies.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/mman.h>
@@ -170,6 +171,7 @@ static unsigned long shrink_page_batch(struct scan_control *sc, unsigned long nr
 	unsigned long scanned = 0, freed = 0;
 	struct page *page, *n;
 	bool kswapd = current_is_kswapd();
+	u64 t0 = arch_counter_get_cntvct();	/* nothing in here sleeps: the ticks are reclaim's own */
 
 	lru_policy->isolate(nr, &victims, &scanned);
 	count_vm_events(kswapd ? PGSCAN_KSWAPD : PGSCAN_DIRECT, scanned);
@@ -189,6 +191,7 @@ static unsigned long shrink_page_batch(struct scan_control *sc, unsigned long nr
 	count_vm_events(kswapd ? PGSTEAL_KSWAPD : PGSTEAL_DIRECT, freed);
 	sc->nr_scanned += scanned;
 	sc->nr_reclaimed += freed;
+	count_vm_events(RECLAIM_TICKS, arch_counter_get_cntvct() - t0);
 	return freed;
 }
 

@@ -27,6 +27,7 @@ const char * const vm_event_names[NR_VM_EVENT_ITEMS] = {
 	[PGSTEAL_KSWAPD]	= "pgsteal_kswapd",
 	[PGSTEAL_DIRECT]	= "pgsteal_direct",
 	[SWAP_REJECT_COMPRESS_POOR] = "swap_reject_compress_poor",
+	[RECLAIM_TICKS]		= "reclaim_ticks",
 	[WORKINGSET_REFAULT]	= "workingset_refault",
 	[OOM_KILL]		= "oom_kill",
 };

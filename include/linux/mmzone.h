@@ -182,6 +182,8 @@ extern int min_free_kbytes;
 extern int watermark_scale_factor;	/* in 1/10000 of managed pages; Linux default 10 */
 /* "min_free_kbytes=" from bootargs, or the sysctl: sets it and recomputes watermarks. */
 void setup_min_free_kbytes(unsigned long kbytes);
+/* 128 KiB .. a quarter of RAM: what the sysctl and the boot argument accept. */
+bool min_free_kbytes_valid(long kbytes);
 /* Default min_free_kbytes = sqrt(16 * lowmem KiB), clamped, unless the user set one. */
 void init_per_zone_wmark_min(void);
 void setup_per_zone_wmarks(void);

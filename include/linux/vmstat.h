@@ -30,6 +30,7 @@ enum vm_event_item {
 	PGSTEAL_KSWAPD,
 	PGSTEAL_DIRECT,
 	SWAP_REJECT_COMPRESS_POOR,	/* evictions refused: lz4 could not shrink the page (ours) */
+	RECLAIM_TICKS,		/* CNTVCT ticks in direct reclaim and kswapd (ours; instructions under -icount) */
 	WORKINGSET_REFAULT,
 	OOM_KILL,
 	NR_VM_EVENT_ITEMS
