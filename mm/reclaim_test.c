@@ -19,6 +19,7 @@
 #include <linux/selftest.h>
 #include <linux/swap.h>
 #include <linux/vmstat.h>
+#include <linux/zram.h>
 #include <uapi/signal.h>
 #include <uapi/wait.h>
 #include <string.h>
@@ -341,9 +342,50 @@ static void test_adj_picks_victim(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, zram_slots_used(), 0);
 }
 
+/*
+ * Swap full (here: the pool at zram.mem_limit): reclaim must not take pages
+ * off the LRU only to put them back (the first wave's kswapd did, on every
+ * wake-up), and the workload beyond RAM is killed with a report that says
+ * why swap could not help.
+ */
+static void test_full_swap_no_churn(struct kunit *test)
+{
+	unsigned long head = log_buf_head(), kills = vm_event(OOM_KILL), isolated0, slot;
+	unsigned long free = free_pages_now();
+	struct zram_mm_stat st;
+	struct page *page;
+	char arg[16];
+	int pid;
+
+	/* One stored page gives the pool a page; a limit at that size leaves no room. */
+	page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	KUNIT_ASSERT_TRUE(test, page != NULL);
+	for (unsigned int i = 0; i < PAGE_SIZE; i++)
+		((char *)page_address(page))[i] = "reclaim "[i % 8] + (char)(i / 512);
+	KUNIT_ASSERT_EQ(test, zram_write_page(page, &slot), 0);
+	zram_get_mm_stat(&st);
+	zram_set_mem_limit((unsigned long)st.mem_used_total);
+	KUNIT_ASSERT_TRUE(test, !zram_can_store());
+
+	isolated0 = lru_stat.isolated;
+	snprintf(arg, sizeof(arg), "%lu", free_mib() + 16);
+	pid = spawn("memhog", arg, NULL, NULL, NULL, NULL);
+	KUNIT_EXPECT_EQ(test, WTERMSIG(wait_status(pid)), SIGKILL);
+	printk("        # pages isolated while swap was full: %lu\n", lru_stat.isolated - isolated0);
+	KUNIT_EXPECT_EQ(test, lru_stat.isolated - isolated0, 0);
+	KUNIT_EXPECT_EQ(test, vm_event(OOM_KILL), kills + 1);
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "swap: full (the pool is at zram.mem_limit)"));
+
+	zram_set_mem_limit(0);
+	zram_free_slot(slot);
+	__free_page(page);
+	KUNIT_EXPECT_EQ(test, free_pages_now(), free);
+}
+
 static struct kunit_case oom_cases[] = {
 	KUNIT_CASE(test_biggest_dies),
 	KUNIT_CASE(test_adj_picks_victim),
+	KUNIT_CASE(test_full_swap_no_churn),
 	{ NULL, NULL },
 };
 static struct kunit_suite oom_suite = { .name = "oom", .cases = oom_cases };
