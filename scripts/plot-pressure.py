@@ -16,8 +16,7 @@ final "memhog exited with status N" / "killed by signal N" go in the title.
 
 The plot has three panels over time: free memory; the swap area (pages
 stored in it, and the RAM its compressed pool takes); pages swapped out and
-in, with the kswapd_wakeup counter (allocations that found free memory below
-the low watermark). OOM kills, if any, are marked with a vertical line.
+in, with the kswapd_wakeup counter (the times kswapd was woken from sleep). OOM kills, if any, are marked with a vertical line.
 
 Exit status: 0, or 1 if the log holds no timeline (or one that is wrong:
 time going backwards, counters decreasing), 2 for bad usage.
@@ -133,7 +132,7 @@ def plot(tl, out):
 
     ax3.plot(t, tl.column("pswpout"), color="tab:red", label="pswpout")
     ax3.plot(t, tl.column("pswpin"), color="tab:purple", label="pswpin")
-    ax3.plot(t, tl.column("kswapd"), color="tab:gray", linestyle="--", label="kswapd_wakeup (allocations that hit the low watermark)")
+    ax3.plot(t, tl.column("kswapd"), color="tab:gray", linestyle="--", label="kswapd_wakeup (kswapd woken from sleep)")
     ax3.set_ylabel("pages / events (total)")
     ax3.set_xlabel("time since the workload started (s)")
     ax3.set_ylim(bottom=0)
