@@ -11,8 +11,10 @@
 #include <linux/sched.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
+#include <uapi/mman.h>
 #include <uapi/signal.h>
 #include <uapi/wait.h>
+#include <limits.h>
 #include "exec.h"
 
 #define SYSCALL(name) static long name(unsigned long a0, unsigned long a1, unsigned long a2, \
@@ -85,6 +87,8 @@ SYSCALL(sys_mmap)
 		return -EBADF;
 	if (a5)
 		return -EINVAL;
+	if (a2 & ~(unsigned long)(PROT_READ | PROT_WRITE | PROT_EXEC))
+		return -EINVAL;		/* prot is 64 bits wide: no bit may be lost */
 	return do_mmap(current->mm, a0, a1, (int)a2, (int)a3);
 }
 
@@ -97,6 +101,8 @@ SYSCALL(sys_munmap)
 SYSCALL(sys_mprotect)
 {
 	UNUSED_ARGS;
+	if (a2 & ~(unsigned long)(PROT_READ | PROT_WRITE | PROT_EXEC))
+		return -EINVAL;
 	return do_mprotect(current->mm, a0, a1, (int)a2);
 }
 
@@ -178,9 +184,13 @@ SYSCALL(sys_set_oom_score_adj)
 	struct task_struct *t;
 
 	UNUSED_ARGS;
+	if (a0 > INT_MAX)
+		return -ESRCH;		/* a pid is an int: 2^32 must not become pid 0 */
 	t = a0 ? find_task_by_pid((int)a0) : current;
 	if (!t || t->state == TASK_ZOMBIE)
 		return -ESRCH;
+	if (t->flags & PF_KTHREAD)
+		return -EPERM;		/* kernel threads are never OOM victims: their value means nothing */
 	if ((long)a1 < -1000 || (long)a1 > 1000)
 		return -EINVAL;
 	t->oom_score_adj = (int)(long)a1;

@@ -87,6 +87,15 @@ static void test_bad_syscall(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, WEXITSTATUS(status), 0);
 }
 
+/* Lengths that wrap, prot bits above 31, a pid of 2^32: refused (user/fault.c badargs). */
+static void test_bad_arguments(struct kunit *test)
+{
+	int status = run_and_wait("fault", "badargs", NULL, NULL);
+
+	KUNIT_EXPECT_TRUE(test, WIFEXITED(status));
+	KUNIT_EXPECT_EQ(test, WEXITSTATUS(status), 0);
+}
+
 static void test_kernel_survives(struct kunit *test)
 {
 	/* After all of the above, a normal program still runs. */
@@ -101,6 +110,7 @@ static struct kunit_case fault_cases[] = {
 	KUNIT_CASE(test_unmapped),
 	KUNIT_CASE(test_stack_overflow),
 	KUNIT_CASE(test_bad_syscall),
+	KUNIT_CASE(test_bad_arguments),
 	KUNIT_CASE(test_kernel_survives),
 	{ NULL, NULL },
 };

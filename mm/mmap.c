@@ -165,7 +165,9 @@ long do_munmap(struct mm_struct *mm, unsigned long addr, unsigned long len)
 	unsigned long end = addr + ALIGN(len, PAGE_SIZE);
 	struct vm_area_struct *vma;
 
-	if ((addr & ~PAGE_MASK) || len == 0 || end > TASK_SIZE || end < addr)
+	/* A length near 2^64 rounds up to 0 (Linux: PAGE_ALIGN(len) == 0 is -EINVAL). */
+	if ((addr & ~PAGE_MASK) || len == 0 || ALIGN(len, PAGE_SIZE) == 0 || end > TASK_SIZE ||
+	    end < addr)
 		return -EINVAL;
 restart:
 	list_for_each_entry(vma, &mm->mmap, vm_list) {
@@ -247,7 +249,14 @@ long do_mprotect(struct mm_struct *mm, unsigned long addr, unsigned long len, in
 	unsigned long end = addr + ALIGN(len, PAGE_SIZE), vm_flags, a;
 	struct vm_area_struct *vma;
 
-	if ((addr & ~PAGE_MASK) || end < addr || end > TASK_SIZE)
+	if (addr & ~PAGE_MASK)
+		return -EINVAL;
+	if (len == 0)
+		return 0;
+	/* Linux (do_mprotect_pkey): a length that wraps -- or rounds up to 0 -- is -ENOMEM. */
+	if (end <= addr)
+		return -ENOMEM;
+	if (end > TASK_SIZE)
 		return -EINVAL;
 	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
 		return -EINVAL;

@@ -5,7 +5,7 @@
  *
  * Most of these must end with the kernel killing this task (and only this
  * task) with a report; if the task survives, it says so and exits 1.
- * badsyscall and efault are checks instead: they exit 0 when every system
+ * badsyscall, efault and badargs are checks instead: they exit 0 when every system
  * call returned the error it should, 1 otherwise. `fault` alone lists WHAT.
  */
 #include <errno.h>
@@ -221,6 +221,36 @@ static int fault_efault(void)
 	return fails ? 1 : 0;
 }
 
+/*
+ * Arguments that are wrong only in their high bits or by wrapping when
+ * rounded: each must be refused, as Linux refuses it (issue 11, C).
+ */
+static int fault_badargs(void)
+{
+	long p = __syscall6(__NR_mmap, 0, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int fails = 0;
+
+	if (IS_SYSCALL_ERR(p))
+		return expect("mmap(4096) for the badargs test", p, 0);
+	fails += expect("munmap(p, -1): length rounds up to 0", __syscall2(__NR_munmap, p, -1L), -EINVAL);
+	fails += expect("mprotect(p, -1, PROT_READ): length wraps",
+			__syscall3(__NR_mprotect, p, -1L, PROT_READ), -ENOMEM);
+	fails += expect("mprotect(p, 4096, PROT_READ | 1 << 32)",
+			__syscall3(__NR_mprotect, p, 4096, PROT_READ | (1L << 32)), -EINVAL);
+	fails += expect("mmap(prot PROT_READ | 1 << 32)",
+			__syscall6(__NR_mmap, 0, 4096, PROT_READ | (1L << 32), MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+			-EINVAL);
+	fails += expect("set_oom_score_adj(pid 1 << 32, 0)",
+			__syscall2(__NR_set_oom_score_adj, 1L << 32, 0), -ESRCH);
+	fails += expect("set_oom_score_adj(pid 2 = kswapd0, 0)",
+			__syscall2(__NR_set_oom_score_adj, 2, 0), -EPERM);
+	/* The page is still mapped and writable after all that. */
+	*(volatile int *)p = 1;
+	fails += expect("munmap(p, 4096)", __syscall2(__NR_munmap, p, 4096), 0);
+	printf("fault[%d]: badargs: %s (%d wrong)\n", pid, fails ? "FAILED" : "all OK", fails);
+	return fails ? 1 : 0;
+}
+
 static const struct {
 	const char *name;
 	int (*fn)(void);
@@ -237,6 +267,7 @@ static const struct {
 	{ "stack-overflow", fault_stack_overflow, "recurse until the stack VMA runs out" },
 	{ "badsyscall", fault_badsyscall, "syscall 9999 must return -ENOSYS (exit 0 if so)" },
 	{ "efault", fault_efault, "bad pointers to syscalls must give -EFAULT (exit 0 if so)" },
+	{ "badargs", fault_badargs, "wrapping lengths, high prot bits, pid 2^32 must fail (exit 0 if so)" },
 };
 
 int main(int argc, char **argv)
