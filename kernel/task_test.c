@@ -6,6 +6,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/mman.h>
 #include <linux/mmzone.h>
 #include <linux/sched.h>
 #include <linux/selftest.h>
@@ -96,6 +97,21 @@ static void test_bad_arguments(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, WEXITSTATUS(status), 0);
 }
 
+/* The shared zero page stays zero after mprotect RW + a store (user/fault.c zeropage). */
+static void test_zero_page_stays_zero(struct kunit *test)
+{
+	int status = run_and_wait("fault", "zeropage", NULL, NULL);
+	const u64 *z;
+	u64 any = 0;
+
+	KUNIT_EXPECT_TRUE(test, WIFEXITED(status));
+	KUNIT_EXPECT_EQ(test, WEXITSTATUS(status), 0);
+	z = page_address(zero_page);
+	for (unsigned int i = 0; i < PAGE_SIZE / sizeof(u64); i++)
+		any |= z[i];
+	KUNIT_EXPECT_EQ(test, any, 0);
+}
+
 static void test_kernel_survives(struct kunit *test)
 {
 	/* After all of the above, a normal program still runs. */
@@ -111,6 +127,7 @@ static struct kunit_case fault_cases[] = {
 	KUNIT_CASE(test_stack_overflow),
 	KUNIT_CASE(test_bad_syscall),
 	KUNIT_CASE(test_bad_arguments),
+	KUNIT_CASE(test_zero_page_stays_zero),
 	KUNIT_CASE(test_kernel_survives),
 	{ NULL, NULL },
 };

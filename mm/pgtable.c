@@ -324,9 +324,18 @@ static unsigned long protect_level(u64 *table, int level, unsigned long addr, un
 		}
 		if (!pte_present(old))
 			continue;
-		/* Atomically, so a hardware AF/dirty update in between is not lost. */
+		/*
+		 * Atomically, so a hardware AF/dirty update in between is not lost.
+		 * A special page (the shared zero page) is never made writable: with
+		 * hardware dirty tracking (TCR_EL1.HD) a writable-clean entry is
+		 * written without a fault, and the store would land in the page
+		 * every task reads its untouched memory from. Its write must fault
+		 * and copy (Linux keeps such entries read-only, without PTE_DBM).
+		 */
 		do {
 			new = pte_modify(old, newprot);
+			if (pte_special(new))
+				new = pte_wrprotect(new);
 		} while (new != old && !__atomic_compare_exchange_n(entry, &old, new, false,
 								    __ATOMIC_RELAXED, __ATOMIC_RELAXED));
 		changed += new != old;

@@ -5,7 +5,7 @@
  *
  * Most of these must end with the kernel killing this task (and only this
  * task) with a report; if the task survives, it says so and exits 1.
- * badsyscall, efault and badargs are checks instead: they exit 0 when every system
+ * badsyscall, efault, badargs and zeropage are checks instead: they exit 0 when every system
  * call returned the error it should, 1 otherwise. `fault` alone lists WHAT.
  */
 #include <errno.h>
@@ -251,6 +251,33 @@ static int fault_badargs(void)
 	return fails ? 1 : 0;
 }
 
+/*
+ * The shared zero page must stay zero: read a fresh private page (the zero
+ * page gets mapped), make it writable with mprotect, write to it; then a
+ * second fresh page must still read zero. On a CPU with hardware dirty
+ * tracking (CPU=max) a writable entry for the zero page would let the store
+ * through without a fault (issue 11, A).
+ */
+static int fault_zeropage(void)
+{
+	volatile unsigned char *a, *b;
+	unsigned char before;
+	int fails = 0;
+
+	a = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	b = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (a == MAP_FAILED || b == MAP_FAILED)
+		return expect("mmap for the zeropage test", -errno, 0);
+	before = a[100];		/* maps the zero page, read-only */
+	fails += expect("mprotect(a, RW)", mprotect((void *)a, 4096, PROT_READ | PROT_WRITE), 0);
+	a[100] = 0x42;			/* must fault and copy */
+	fails += expect("a[100] after the write", a[100], 0x42);
+	fails += expect("a fresh page reads zero (b[100])", b[100], 0);
+	fails += expect("a[100] read zero before the write", before, 0);
+	printf("fault[%d]: zeropage: %s (%d wrong)\n", pid, fails ? "FAILED" : "all OK", fails);
+	return fails ? 1 : 0;
+}
+
 static const struct {
 	const char *name;
 	int (*fn)(void);
@@ -267,6 +294,7 @@ static const struct {
 	{ "stack-overflow", fault_stack_overflow, "recurse until the stack VMA runs out" },
 	{ "badsyscall", fault_badsyscall, "syscall 9999 must return -ENOSYS (exit 0 if so)" },
 	{ "efault", fault_efault, "bad pointers to syscalls must give -EFAULT (exit 0 if so)" },
+	{ "zeropage", fault_zeropage, "write after mprotect RW must not reach the zero page (exit 0 if so)" },
 	{ "badargs", fault_badargs, "wrapping lengths, high prot bits, pid 2^32 must fail (exit 0 if so)" },
 };
 
