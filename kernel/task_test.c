@@ -97,6 +97,15 @@ static void test_bad_arguments(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, WEXITSTATUS(status), 0);
 }
 
+/* brk over a heap split by mprotect: right VMAs, and -EFAULT instead of a hang (fault brk-split). */
+static void test_brk_after_split(struct kunit *test)
+{
+	int status = run_and_wait("fault", "brk-split", NULL, NULL);
+
+	KUNIT_EXPECT_TRUE(test, WIFEXITED(status));
+	KUNIT_EXPECT_EQ(test, WEXITSTATUS(status), 0);
+}
+
 /* The shared zero page stays zero after mprotect RW + a store (user/fault.c zeropage). */
 static void test_zero_page_stays_zero(struct kunit *test)
 {
@@ -128,6 +137,7 @@ static struct kunit_case fault_cases[] = {
 	KUNIT_CASE(test_bad_syscall),
 	KUNIT_CASE(test_bad_arguments),
 	KUNIT_CASE(test_zero_page_stays_zero),
+	KUNIT_CASE(test_brk_after_split),
 	KUNIT_CASE(test_kernel_survives),
 	{ NULL, NULL },
 };

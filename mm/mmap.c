@@ -284,34 +284,35 @@ long do_mprotect(struct mm_struct *mm, unsigned long addr, unsigned long len, in
 }
 
 /*
- * brk: move the end of the heap. The heap VMA is [start_brk, brk) rounded
- * to pages; growing only moves the promise, shrinking frees the pages.
+ * brk: move the end of the heap (Linux: the brk syscall, do_brk_flags).
+ * The heap is whatever VMAs lie in [start_brk, brk) rounded to pages -- not
+ * necessarily one: mprotect or munmap of part of it splits it. So:
+ *   shrink  unmap [new_end, old_end) like munmap, whatever pieces are there
+ *   grow    [old_end, new_end) must be free; extend the VMA that ends at
+ *           old_end if it is plain heap (anonymous, read-write), or add a
+ *           new "[heap]" VMA after it
  */
 long do_brk(struct mm_struct *mm, unsigned long brk)
 {
 	unsigned long old_end = ALIGN(mm->brk, PAGE_SIZE), new_end = ALIGN(brk, PAGE_SIZE);
-	struct vm_area_struct *heap;
+	const unsigned long heap_flags = VM_READ | VM_WRITE | VM_ANON;
 
 	if (brk < mm->start_brk || brk > mm->mmap_base)
 		return (long)mm->brk;		/* Linux returns the unchanged break */
-	heap = mm->brk > mm->start_brk ? find_vma(mm, mm->start_brk) : NULL;
 	if (new_end > old_end) {
+		struct vm_area_struct *prev = old_end > mm->start_brk ? find_vma(mm, old_end - 1) : NULL;
+
 		if (!range_free(mm, old_end, new_end))
 			return (long)mm->brk;
-		if (heap) {
-			heap->vm_end = new_end;
+		if (prev && prev->vm_end == old_end && prev->vm_flags == heap_flags) {
+			prev->vm_end = new_end;
 			mm->total_vm += (new_end - old_end) >> PAGE_SHIFT;
-		} else if (!vma_add(mm, mm->start_brk, new_end, VM_READ | VM_WRITE | VM_ANON, "[heap]")) {
+		} else if (!vma_add(mm, old_end, new_end, heap_flags, "[heap]")) {
 			return (long)mm->brk;
 		}
-	} else if (new_end < old_end && heap) {
-		zap_range(mm, new_end, old_end);
-		if (new_end == heap->vm_start) {
-			vma_free(mm, heap);
-		} else {
-			mm->total_vm -= (old_end - new_end) >> PAGE_SHIFT;
-			heap->vm_end = new_end;
-		}
+	} else if (new_end < old_end) {
+		if (do_munmap(mm, new_end, old_end - new_end))
+			return (long)mm->brk;
 	}
 	mm->brk = brk;
 	return (long)brk;

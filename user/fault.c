@@ -5,7 +5,7 @@
  *
  * Most of these must end with the kernel killing this task (and only this
  * task) with a report; if the task survives, it says so and exits 1.
- * badsyscall, efault, badargs and zeropage are checks instead: they exit 0 when every system
+ * badsyscall, efault, badargs, zeropage and brk-split are checks instead: they exit 0 when every system
  * call returned the error it should, 1 otherwise. `fault` alone lists WHAT.
  */
 #include <errno.h>
@@ -278,6 +278,34 @@ static int fault_zeropage(void)
 	return fails ? 1 : 0;
 }
 
+/*
+ * brk after mprotect of part of the heap (issue 11, B and 2): the heap is
+ * now three VMAs. Growing it must add writable memory after the last one,
+ * not stretch the first over the others; a write() from the PROT_NONE page
+ * must fail with -EFAULT, not hang the kernel in its uaccess fault handler.
+ */
+static int fault_brk_split(void)
+{
+	long b = __syscall1(__NR_brk, 0), P = 4096;
+	int fails = 0;
+
+	fails += expect("brk(b + 3P)", __syscall1(__NR_brk, b + 3 * P), b + 3 * P);
+	*(volatile char *)(b + P) = 1;
+	fails += expect("mprotect(b + P, P, PROT_NONE)", __syscall3(__NR_mprotect, b + P, P, PROT_NONE), 0);
+	fails += expect("brk(b + 4P)", __syscall1(__NR_brk, b + 4 * P), b + 4 * P);
+	fails += expect("write(1, b + P (PROT_NONE), 1)", __syscall3(__NR_write, 1, b + P, 1), -EFAULT);
+	*(volatile char *)(b + 3 * P) = 3;	/* the new heap page is writable */
+	*(volatile char *)(b + 2 * P) = 2;	/* and the old one after the hole still is */
+	fails += expect("b[3P] after the write", *(volatile char *)(b + 3 * P), 3);
+	fails += expect("mprotect(b + P, P, PROT_READ)", __syscall3(__NR_mprotect, b + P, P, PROT_READ), 0);
+	fails += expect("b[P] still holds what was written", *(volatile char *)(b + P), 1);
+	fails += expect("brk(b)", __syscall1(__NR_brk, b), b);
+	fails += expect("brk(b + P) again", __syscall1(__NR_brk, b + P), b + P);
+	fails += expect("the page at b comes back zeroed", *(volatile char *)b, 0);
+	printf("fault[%d]: brk-split: %s (%d wrong)\n", pid, fails ? "FAILED" : "all OK", fails);
+	return fails ? 1 : 0;
+}
+
 static const struct {
 	const char *name;
 	int (*fn)(void);
@@ -295,6 +323,7 @@ static const struct {
 	{ "badsyscall", fault_badsyscall, "syscall 9999 must return -ENOSYS (exit 0 if so)" },
 	{ "efault", fault_efault, "bad pointers to syscalls must give -EFAULT (exit 0 if so)" },
 	{ "zeropage", fault_zeropage, "write after mprotect RW must not reach the zero page (exit 0 if so)" },
+	{ "brk-split", fault_brk_split, "brk after mprotect of part of the heap (exit 0 if right)" },
 	{ "badargs", fault_badargs, "wrapping lengths, high prot bits, pid 2^32 must fail (exit 0 if so)" },
 };
 

@@ -11,6 +11,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/mman.h>
+#include <linux/pgtable.h>
 #include <linux/sched.h>
 #include <linux/uaccess.h>
 #include <asm/esr.h>
@@ -112,6 +113,27 @@ void do_el0_sync(struct pt_regs *regs, unsigned long esr)
 }
 
 /*
+ * After handle_mm_fault said "resolved": does the entry now let an
+ * unprivileged access of this kind through? If not, retrying would fault
+ * again, forever, with nothing able to preempt the kernel; the copy must
+ * fail with -EFAULT instead (a PROT_NONE page, or any handler bug that
+ * "resolves" a fault without changing the entry).
+ */
+static bool uaccess_would_succeed(struct mm_struct *mm, unsigned long addr, unsigned int flags)
+{
+	pte_t *ptep = pte_lookup(mm->pgd, addr);
+	pte_t pte = ptep ? ptep_get(ptep) : 0;
+
+	if (!pte_present(pte) || !(pte & PTE_USER))
+		return false;
+	if (!(pte & PTE_AF) && !cpu_has_hw_af())
+		return false;
+	if (flags & FAULT_FLAG_WRITE)
+		return !(pte & PTE_RDONLY) || (pte_write(pte) && cpu_has_hw_dbm());
+	return true;
+}
+
+/*
  * A fault at EL1. If it is a user access by uaccess code (the PC has an
  * exception-table entry), resolve it like a user fault -- the buffer may
  * just not be paged in yet -- and let the fixup return -EFAULT otherwise.
@@ -129,7 +151,8 @@ int do_kernel_fault(struct pt_regs *regs, unsigned long esr)
 			uaccess = true;
 	if (!uaccess || regs->far >= TASK_SIZE || !current->mm)
 		return -1;
-	if (handle_mm_fault(current->mm, regs->far, esr_to_fault_flags(esr), &why) == VM_FAULT_OK)
+	if (handle_mm_fault(current->mm, regs->far, esr_to_fault_flags(esr), &why) == VM_FAULT_OK &&
+	    uaccess_would_succeed(current->mm, regs->far, esr_to_fault_flags(esr)))
 		return 0;
 	return -1;	/* the caller applies the fixup: the copy returns -EFAULT */
 }
