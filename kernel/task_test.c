@@ -97,6 +97,17 @@ static void test_bad_arguments(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, WEXITSTATUS(status), 0);
 }
 
+/* A misaligned ldxr is an alignment fault: SIGBUS with a report, not an endless retry. */
+static void test_align_sigbus(struct kunit *test)
+{
+	unsigned long head = log_buf_head();
+	int status = run_and_wait("fault", "align", NULL, NULL);
+
+	KUNIT_EXPECT_TRUE(test, WIFSIGNALED(status));
+	KUNIT_EXPECT_EQ(test, WTERMSIG(status), SIGBUS);
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "alignment fault"));
+}
+
 /* brk over a heap split by mprotect: right VMAs, and -EFAULT instead of a hang (fault brk-split). */
 static void test_brk_after_split(struct kunit *test)
 {
@@ -137,6 +148,7 @@ static struct kunit_case fault_cases[] = {
 	KUNIT_CASE(test_bad_syscall),
 	KUNIT_CASE(test_bad_arguments),
 	KUNIT_CASE(test_zero_page_stays_zero),
+	KUNIT_CASE(test_align_sigbus),
 	KUNIT_CASE(test_brk_after_split),
 	KUNIT_CASE(test_kernel_survives),
 	{ NULL, NULL },

@@ -306,6 +306,18 @@ static int fault_brk_split(void)
 	return fails ? 1 : 0;
 }
 
+/* A load-exclusive from a misaligned address: an alignment fault, SIGBUS (issue 11, 3). */
+static int fault_align(void)
+{
+	static u64 words[2];
+	unsigned long addr = hide((unsigned long)words + 1), v;
+
+	printf("fault[%d]: ldxr from the misaligned %#lx\n", pid, addr);
+	__asm__ __volatile__("ldxr %0, [%1]" : "=r"(v) : "r"(addr) : "memory");
+	printf("fault[%d]: read %#lx\n", pid, v);
+	return survived("align");
+}
+
 static const struct {
 	const char *name;
 	int (*fn)(void);
@@ -318,6 +330,7 @@ static const struct {
 	{ "kernel-image", fault_kernel_image, "read the kernel's text (mapped, EL1 only)" },
 	{ "unmapped", fault_unmapped, "read a page that was munmap()ed" },
 	{ "mprotect", fault_mprotect, "write a page after mprotect(PROT_READ)" },
+	{ "align", fault_align, "ldxr from a misaligned address (SIGBUS)" },
 	{ "undef", fault_undef, "execute an undefined instruction" },
 	{ "stack-overflow", fault_stack_overflow, "recurse until the stack VMA runs out" },
 	{ "badsyscall", fault_badsyscall, "syscall 9999 must return -ENOSYS (exit 0 if so)" },

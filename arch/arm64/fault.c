@@ -41,6 +41,18 @@ static const char *access_name(unsigned int flags)
 	       (flags & FAULT_FLAG_WRITE) ? "write" : "read";
 }
 
+/*
+ * ESR_ELx.DFSC/IFSC: only translation, access flag and permission faults
+ * (0b0001LL, 0b0010LL, 0b0011LL; ARM ARM D17.2.40) are about page tables
+ * that the kernel can fix.
+ */
+static bool fsc_is_mm_fault(unsigned long esr)
+{
+	unsigned long type = esr & ESR_ELx_FSC_TYPE;
+
+	return type == ESR_ELx_FSC_FAULT || type == ESR_ELx_FSC_ACCESS || type == ESR_ELx_FSC_PERM;
+}
+
 /* The report Linux prints for an unhandled user fault (show_signal / __do_user_fault). */
 static void user_fault_report(struct pt_regs *regs, unsigned long esr, const char *what,
 			      const char *why)
@@ -54,7 +66,10 @@ static void user_fault_report(struct pt_regs *regs, unsigned long esr, const cha
 	switch (ESR_ELx_EC(esr)) {
 	case ESR_ELx_EC_DABT_LOW:
 	case ESR_ELx_EC_IABT_LOW:
-		printk(", %s at level %lu", esr_fsc_string(esr), esr & 3);
+		if (fsc_is_mm_fault(esr))
+			printk(", %s at level %lu", esr_fsc_string(esr), esr & 3);
+		else
+			printk(", %s", esr_fsc_string(esr));
 		break;
 	}
 	printk("\n%s[%d]: killed (the kernel carries on)\n", t->comm, t->pid);
@@ -67,7 +82,19 @@ static void do_user_page_fault(struct pt_regs *regs, unsigned long esr)
 	const char *why = "";
 	enum fault_result r;
 
-	if (addr >= TASK_SIZE) {
+	if (!fsc_is_mm_fault(esr)) {
+		/*
+		 * Not about the mapping: retrying after handle_mm_fault would
+		 * fault again forever. An alignment fault (a misaligned exclusive
+		 * or atomic access, ESR.DFSC 0b100001) or an external abort is
+		 * SIGBUS, as in Linux's fault_info table; anything else SIGSEGV.
+		 */
+		unsigned long fsc = esr & ESR_ELx_FSC;
+
+		why = esr_fsc_string(esr);
+		r = (fsc == 0x21 || fsc == 0x10 || (fsc >= 0x14 && fsc <= 0x17)) ? VM_FAULT_SIGBUS :
+										    VM_FAULT_SIGSEGV;
+	} else if (addr >= TASK_SIZE) {
 		why = "address in the kernel half";
 		r = VM_FAULT_SIGSEGV;
 	} else {
@@ -149,7 +176,7 @@ int do_kernel_fault(struct pt_regs *regs, unsigned long esr)
 	for (e = __start___ex_table; e < __stop___ex_table; e++)
 		if ((unsigned long)&e->insn + e->insn == regs->pc)
 			uaccess = true;
-	if (!uaccess || regs->far >= TASK_SIZE || !current->mm)
+	if (!uaccess || regs->far >= TASK_SIZE || !current->mm || !fsc_is_mm_fault(esr))
 		return -1;
 	if (handle_mm_fault(current->mm, regs->far, esr_to_fault_flags(esr), &why) == VM_FAULT_OK &&
 	    uaccess_would_succeed(current->mm, regs->far, esr_to_fault_flags(esr)))
