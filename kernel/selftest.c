@@ -9,12 +9,27 @@
  *       1..3
  *       ok 1 test_decimal
  *       ...
+ *       # printk: pass:3 fail:0 skip:0 total:3
  *   ok 1 printk
+ *       KTAP version 1
+ *       # Subtest: pgtable
+ *       ...
+ *       ok 7 test_pan # SKIP this CPU has no PAN (ID_AA64MMFR1_EL1.PAN = 0): try CPU=max
+ *       ...
+ *   # selftest: 2 suites, 0 failed; 0 failed cases
+ *   # Totals: pass:9 fail:0 skip:3 total:12
+ *
+ * A skipped case (kunit_skip) carries the KTAP SKIP directive and its
+ * reason, and is counted apart: neither a pass nor a failure. A suite whose
+ * every case was skipped is itself `ok N name # SKIP`, as in KUnit. A case
+ * that failed is `not ok` even if it also asked to skip.
  *
  * With `selftest` in bootargs the kernel runs them after boot and exits
- * QEMU with status 0 only if every case passed (kernel/panic.c makes a panic
- * exit non-zero too). `selftest.inject_failure` adds a suite with one failing
- * case, to prove that the failure path works end to end.
+ * QEMU with status 0 only if no case failed (skipped cases do not change
+ * that; kernel/panic.c makes a panic exit non-zero too).
+ * `selftest.inject_failure` adds a suite with one failing case (which then
+ * also asks to skip), to prove that the failure path works end to end and
+ * that a skip cannot hide a failure.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -38,6 +53,16 @@ static int __init parse_selftest(const char *val)
 	return 0;	/* read back with cmdline_get() when the runner starts */
 }
 __setup("selftest", parse_selftest);
+
+void kunit_mark_skipped(struct kunit *test, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(test->skip_reason, sizeof(test->skip_reason), fmt, ap);
+	va_end(ap);
+	test->skipped = true;
+}
 
 bool kunit_check(struct kunit *test, bool ok, const char *file, int line,
 		 const char *expr, long long left, long long right)
@@ -68,6 +93,8 @@ bool kunit_check_str(struct kunit *test, bool ok, const char *file, int line,
 static void injected_failure(struct kunit *test)
 {
 	KUNIT_EXPECT_EQ(test, 1 + 1, 3);
+	/* A skip after a failure must not hide it: the case stays not ok. */
+	kunit_skip(test, "injected: a skip after a failure");
 }
 
 static struct kunit_case inject_cases[] = {
@@ -96,10 +123,21 @@ static bool suite_selected(const char *name, const char *filter)
 	return false;
 }
 
-/* Returns the number of failed cases in the suite. */
-static int run_suite(struct kunit_suite *suite, int index)
+struct kunit_counts {
+	int passed, failed, skipped;
+};
+
+static void print_counts(const char *indent, const char *name, const struct kunit_counts *c)
 {
-	int ncases = 0, failed = 0;
+	printk("%s# %s: pass:%d fail:%d skip:%d total:%d\n", indent, name, c->passed, c->failed,
+	       c->skipped, c->passed + c->failed + c->skipped);
+}
+
+/* Runs one suite, prints its KTAP, adds its cases to *total; returns its failed cases. */
+static int run_suite(struct kunit_suite *suite, int index, struct kunit_counts *total)
+{
+	struct kunit_counts c = { 0 };
+	int ncases = 0;
 
 	while (suite->cases[ncases].name)
 		ncases++;
@@ -108,17 +146,38 @@ static int run_suite(struct kunit_suite *suite, int index)
 		struct kunit test = { .name = suite->cases[i].name };
 
 		suite->cases[i].run(&test);
-		printk("    %sok %d %s\n", test.failed ? "not " : "", i + 1, test.name);
-		failed += test.failed;
+		if (test.failed) {
+			/* A failure outranks a skip: the case is not ok. */
+			if (test.skipped)
+				printk("        # %s: also asked to skip: %s\n", test.name, test.skip_reason);
+			printk("    not ok %d %s\n", i + 1, test.name);
+			c.failed++;
+		} else if (test.skipped) {
+			printk("    ok %d %s # SKIP %s\n", i + 1, test.name, test.skip_reason);
+			c.skipped++;
+		} else {
+			printk("    ok %d %s\n", i + 1, test.name);
+			c.passed++;
+		}
 	}
-	printk("%sok %d %s\n", failed ? "not " : "", index, suite->name);
-	return failed;
+	print_counts("    ", suite->name, &c);
+	if (c.failed)
+		printk("not ok %d %s\n", index, suite->name);
+	else if (ncases && c.skipped == ncases)
+		printk("ok %d %s # SKIP every case skipped\n", index, suite->name);
+	else
+		printk("ok %d %s\n", index, suite->name);
+	total->passed += c.passed;
+	total->failed += c.failed;
+	total->skipped += c.skipped;
+	return c.failed;
 }
 
 int selftest_run(const char *filter)
 {
 	struct kunit_suite *suites[64];
-	int n = 0, failed = 0, failed_suites = 0;
+	struct kunit_counts total = { 0 };
+	int n = 0, failed_suites = 0;
 
 	for (struct kunit_suite *const *s = __start_selftest_suites; s < __stop_selftest_suites; s++)
 		if (n < (int)ARRAY_SIZE(suites) && suite_selected((*s)->name, filter))
@@ -131,14 +190,11 @@ int selftest_run(const char *filter)
 		return -1;
 	}
 	printk("KTAP version 1\n1..%d\n", n);
-	for (int i = 0; i < n; i++) {
-		int f = run_suite(suites[i], i + 1);
-
-		failed += f;
-		failed_suites += f != 0;
-	}
-	printk("# selftest: %d suites, %d failed; %d failed cases\n", n, failed_suites, failed);
-	return failed;
+	for (int i = 0; i < n; i++)
+		failed_suites += run_suite(suites[i], i + 1, &total) != 0;
+	printk("# selftest: %d suites, %d failed; %d failed cases\n", n, failed_suites, total.failed);
+	print_counts("", "Totals", &total);
+	return total.failed;
 }
 
 void selftest_list(void)

@@ -1,7 +1,10 @@
 /*
  * In-kernel self-tests, shaped like Linux's KUnit: a suite is a named list
  * of cases; a case calls KUNIT_EXPECT_* (records a failure and goes on) or
- * KUNIT_ASSERT_* (records a failure and ends the case). Results are printed
+ * KUNIT_ASSERT_* (records a failure and ends the case). A case that cannot
+ * run here (the CPU lacks a feature, too little RAM, another policy
+ * configured) says so with kunit_skip(test, "reason") and is reported as
+ * `ok N name # SKIP reason`, counted apart from passes. Results are printed
  * as KTAP. Suites register themselves with selftest_suite(); `selftest` in
  * bootargs runs them all, `selftest=a,b` a subset (kernel/selftest.c).
  */
@@ -12,9 +15,13 @@
 #include <linux/compiler.h>
 #include <string.h>
 
+#define KUNIT_SKIP_REASON_SIZE	128
+
 struct kunit {
 	const char *name;
 	bool failed;
+	bool skipped;
+	char skip_reason[KUNIT_SKIP_REASON_SIZE];
 };
 
 struct kunit_case {
@@ -57,6 +64,20 @@ bool kunit_check_str(struct kunit *test, bool ok, const char *file, int line,
 #define KUNIT_ASSERT_TRUE(t, c)		do { if (!KUNIT_EXPECT_TRUE(t, c)) return; } while (0)
 #define KUNIT_ASSERT_EQ(t, a, b)	do { if (!KUNIT_EXPECT_EQ(t, a, b)) return; } while (0)
 #define KUNIT_ASSERT_NE(t, a, b)	do { if (!KUNIT_EXPECT_NE(t, a, b)) return; } while (0)
+
+/*
+ * Mark the case skipped, with a reason (printf format), and go on (Linux:
+ * kunit_mark_skipped). A failed expectation, before or after, still makes
+ * the case `not ok`: a skip never hides a failure.
+ */
+__printf(2, 3) void kunit_mark_skipped(struct kunit *test, const char *fmt, ...);
+/*
+ * Mark the case skipped and return from it (Linux: kunit_skip). A return,
+ * not KUnit's longjmp-like abort: use it in the case function itself, not
+ * in a helper it calls.
+ */
+#define kunit_skip(test, fmt, ...)					\
+	do { kunit_mark_skipped(test, fmt, ##__VA_ARGS__); return; } while (0)
 
 /* Run the suites named in the comma-separated filter (all if NULL/empty); returns failed cases. */
 int selftest_run(const char *filter);
