@@ -4,7 +4,10 @@
  * attributes, EL1/EL0 read/write permission, and the level of a
  * translation fault -- for the live kernel tree and for a scratch user tree
  * holding pages, 2 MiB and 1 GiB blocks of every permission; split_block
- * keeps contents readable; the API's bookkeeping; PAN when the CPU has it.
+ * keeps contents readable; the API's bookkeeping; PAN, the hardware access
+ * flag and hardware dirty state (FEAT_HAFDBS) when the CPU has them (the
+ * cases skip, saying why, when it does not; the 1 GiB split skips below 1 GiB
+ * of RAM).
  *
  *   make qemu-test BOOTARGS=selftest=pgtable          (Cortex-A72)
  *   make qemu-test BOOTARGS=selftest=pgtable CPU=max  (PAN, hardware AF/DBM)
@@ -317,10 +320,9 @@ static void test_split_block_1g(struct kunit *test)
 	struct pt_walk w;
 	int bad = 0;
 
-	if (!memblock_is_memory(base) || !memblock_is_memory(base + SZ_1G - 1)) {
-		printk("        # no 1 GiB-aligned GiB of RAM here (MEM < 1G?): 1 GiB split not tried\n");
-		return;
-	}
+	if (!memblock_is_memory(base) || !memblock_is_memory(base + SZ_1G - 1))
+		kunit_skip(test, "no 1 GiB-aligned GiB of RAM at 0x%llx (needs MEM >= 1G on QEMU virt)",
+			   (unsigned long long)base);
 	KUNIT_ASSERT_TRUE(test, test_mm_init(&mm));
 	for (int i = 0; i < 4; i++) {
 		probe[i] = alloc_page(GFP_KERNEL);
@@ -376,10 +378,8 @@ static void test_pan(struct kunit *test)
 	u64 v = 0;
 
 	KUNIT_EXPECT_EQ(test, arm64_pan_enabled, cpu_has_pan());
-	if (!arm64_pan_enabled) {
-		printk("        # this CPU has no PAN (ID_AA64MMFR1_EL1.PAN = 0): try CPU=max\n");
-		return;
-	}
+	if (!arm64_pan_enabled)
+		kunit_skip(test, "this CPU has no PAN (ID_AA64MMFR1_EL1.PAN = 0): try CPU=max");
 	KUNIT_ASSERT_TRUE(test, test_mm_init(&mm));
 	page = test_mm_map_page(&mm, 0x400000, PROT_USER_BASE | PTE_AF | PTE_UXN);
 	KUNIT_ASSERT_TRUE(test, page != NULL);
@@ -399,6 +399,73 @@ static void test_pan(struct kunit *test)
 	test_mm_destroy(&mm);
 }
 
+/*
+ * FEAT_HAFDBS, the access flag: with TCR_EL1.HA (set by paging_init when the
+ * CPU has it), a load through a PTE whose AF is clear does not fault; the
+ * MMU sets AF in the descriptor in memory.
+ */
+static void test_hw_af(struct kunit *test)
+{
+	struct mm_struct *prev = cpu_active_mm(), mm;
+	struct page *page;
+	pte_t *ptep;
+	u64 v = 0;
+
+	if (!cpu_has_hw_af())
+		kunit_skip(test, "no hardware access flag (ID_AA64MMFR1_EL1.HAFDBS = 0): try CPU=max");
+	KUNIT_EXPECT_NE(test, read_sysreg(tcr_el1) & TCR_HA, 0);
+	KUNIT_ASSERT_TRUE(test, test_mm_init(&mm));
+	page = test_mm_map_page(&mm, 0x400000, PAGE_READONLY);	/* AF clear */
+	KUNIT_ASSERT_TRUE(test, page != NULL);
+	*(u64 *)page_address(page) = 0xaf0001;
+	ptep = pte_lookup(mm.pgd, 0x400000);
+	KUNIT_ASSERT_TRUE(test, ptep != NULL);
+	KUNIT_EXPECT_FALSE(test, pte_young(READ_ONCE(*ptep)));
+	switch_mm(&mm);
+	KUNIT_EXPECT_TRUE(test, probe_user_read(0x400000, &v));	/* no access flag fault */
+	KUNIT_EXPECT_EQ(test, v, 0xaf0001);
+	KUNIT_EXPECT_TRUE(test, pte_young(READ_ONCE(*ptep)));	/* set by the MMU */
+	switch_mm(prev);
+	test_mm_destroy(&mm);
+}
+
+/*
+ * FEAT_HAFDBS, dirty state: with TCR_EL1.HD, a store to a writable-clean
+ * page (DBM set, AP[2] read-only: PAGE_SHARED) does not fault; the MMU
+ * clears AP[2], which makes the PTE hardware-dirty. A read-only page
+ * without DBM still faults.
+ */
+static void test_hw_dbm(struct kunit *test)
+{
+	struct mm_struct *prev = cpu_active_mm(), mm;
+	struct page *clean, *ro;
+	pte_t *clean_ptep, *ro_ptep;
+	u64 v = 0;
+
+	if (!cpu_has_hw_dbm())
+		kunit_skip(test, "no hardware dirty state (ID_AA64MMFR1_EL1.HAFDBS < 2): try CPU=max");
+	KUNIT_EXPECT_NE(test, read_sysreg(tcr_el1) & TCR_HD, 0);
+	KUNIT_ASSERT_TRUE(test, test_mm_init(&mm));
+	clean = test_mm_map_page(&mm, 0x400000, PAGE_SHARED | PTE_AF);
+	ro = test_mm_map_page(&mm, 0x401000, PAGE_READONLY | PTE_AF);
+	KUNIT_ASSERT_TRUE(test, clean != NULL && ro != NULL);
+	clean_ptep = pte_lookup(mm.pgd, 0x400000);
+	ro_ptep = pte_lookup(mm.pgd, 0x401000);
+	KUNIT_ASSERT_TRUE(test, clean_ptep != NULL && ro_ptep != NULL);
+	KUNIT_EXPECT_FALSE(test, pte_dirty(READ_ONCE(*clean_ptep)));
+	switch_mm(&mm);
+	KUNIT_EXPECT_TRUE(test, probe_user_write(0x400000, 0xdb0001));	/* no permission fault */
+	KUNIT_EXPECT_TRUE(test, pte_hw_dirty(READ_ONCE(*clean_ptep)));	/* AP[2] cleared by the MMU */
+	KUNIT_EXPECT_TRUE(test, probe_user_read(0x400000, &v));
+	KUNIT_EXPECT_EQ(test, v, 0xdb0001);
+	KUNIT_EXPECT_EQ(test, *(u64 *)page_address(clean), 0xdb0001);
+	KUNIT_EXPECT_FALSE(test, probe_user_write(0x401000, 0xdb0002));	/* no DBM: faults */
+	KUNIT_EXPECT_NE(test, READ_ONCE(*ro_ptep) & PTE_RDONLY, 0);
+	KUNIT_EXPECT_EQ(test, *(u64 *)page_address(ro), 0);
+	switch_mm(prev);
+	test_mm_destroy(&mm);
+}
+
 static struct kunit_case pgtable_cases[] = {
 	KUNIT_CASE(test_kernel_tree_matches_mmu),
 	KUNIT_CASE(test_user_tree_matches_mmu),
@@ -407,6 +474,8 @@ static struct kunit_case pgtable_cases[] = {
 	KUNIT_CASE(test_split_block_1g),
 	KUNIT_CASE(test_decode),
 	KUNIT_CASE(test_pan),
+	KUNIT_CASE(test_hw_af),
+	KUNIT_CASE(test_hw_dbm),
 	{ NULL, NULL },
 };
 
