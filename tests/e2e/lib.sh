@@ -18,6 +18,31 @@ ok() {	# ok CONDITION-EXIT-STATUS DESCRIPTION
 	fi
 }
 
+# skip DESCRIPTION REASON: a check that could not be made here, as TAP's
+# "ok N - DESCRIPTION # SKIP REASON": prove counts it as skipped, not as
+# passed, and tests/run-all.sh lists it.
+skip() {
+	_n=$((_n + 1))
+	echo "ok $_n - $1 # SKIP $2"
+}
+
+# ktap_skips LOG LABEL: for each self-test case the KTAP in LOG reports as
+# skipped ("    ok N CASE # SKIP REASON" after "    # Subtest: SUITE", as
+# kernel/selftest.c prints it), one TAP line "ok M - LABEL: SUITE/CASE #
+# SKIP REASON". Failed cases are not reported here: check for "not ok".
+ktap_skips() {
+	local name reason
+	while IFS=$'\t' read -r name reason; do
+		skip "$2: $name" "$reason"
+	done < <(awk '
+		/^    # Subtest: / { suite = $3; next }
+		/^    ok [0-9]+ [^ ]+ # SKIP/ {
+			reason = $0
+			sub(/^    ok [0-9]+ [^ ]+ # SKIP */, "", reason)
+			print suite "/" $3 "\t" reason
+		}' "$1")
+}
+
 # like LOGFILE REGEX DESCRIPTION: the log has a line matching REGEX (grep -E).
 like() {
 	grep -qE -- "$2" "$1"
