@@ -64,6 +64,22 @@ poweroff
 MEM=128M boot "$log" 300
 ok $status "session ends with poweroff (QEMU exit $status)"
 
+# output_of CMD: writes what CMD printed to $LOGDIR/shell-CMD.out and
+# prints that file's name. What it printed: the lines after its echo
+# ("# CMD") up to the echo of the command typed after it in $INPUT; so not
+# the boot banner, which prints some of the same things, nor another
+# command's output. The echo is matched as a prefix: a background job's
+# report may follow it on the same line.
+output_of() {
+	local next out=$LOGDIR/shell-${1// /_}.out
+	next=$(printf '%s\n' "$INPUT" | awk -v c="$1" 'f { print; exit } $0 == c { f = 1 }')
+	awk -v c="# $1" -v n="# $next" '
+		f && index($0, n) == 1 { exit }
+		f { print }
+		!f && index($0, c) == 1 { f = 1 }' "$log" > "$out"
+	echo "$out"
+}
+
 like "$log" '^  buddyinfo \[-v\] +free blocks per order' "help lists commands"
 like "$log" '^usage: ps$' "help CMD shows the usage"
 like "$log" "help: unknown command 'nosuchcmd'" "help of an unknown command"
@@ -75,10 +91,16 @@ like "$log" '^slabinfo - version: 2.1' "slabinfo: header"
 like "$log" '^kmalloc-96 +[0-9]+ +[0-9]+ +96 ' "slabinfo: the 96-byte class"
 like "$log" '^pgfault [0-9]+' "vmstat: pgfault"
 like "$log" '^oom_kill [0-9]+' "vmstat: oom_kill"
-like "$log" '^MEMBLOCK configuration:' "memblock dump"
+out=$(output_of memblock)
+like "$out" '^MEMBLOCK configuration:' "memblock: the dump's header"
+like "$out" '^ memory\[0x0\]	\[0x0000000040000000-0x0000000047ffffff\], 0x0000000008000000 bytes' \
+	"memblock: the 128 MiB of RAM as one region"
+like "$out" '^ reserved\.cnt  = 0x[1-9]' "memblock: the reserved regions"
 like "$log" '^mm_stat: +[0-9]+' "zram: mm_stat line"
 like "$log" '^memcg +0 /' "lru_gen: debugfs format"
-like "$log" 'arch_timer' "interrupts: the timer"
+out=$(output_of interrupts)
+like "$out" '^ +27: +[0-9]+ +GICv2 +arch_timer$' "interrupts: the timer's line on the GIC, with its count"
+like "$out" '^jiffies: [0-9]+ \(HZ=100\)$' "interrupts: jiffies and HZ"
 like "$log" '^vm.swappiness = 60' "sysctl lists"
 like "$log" '^vm.swappiness = 100' "sysctl sets vm.swappiness"
 like "$log" '^vm.min_free_kbytes = 2048' "sysctl sets vm.min_free_kbytes"
@@ -115,7 +137,12 @@ like "$log" '^pressure: +t_ms free_pgs zram_bytes' "pressure: timeline header"
 like "$log" '^pressure: +[0-9]+ +[0-9]+ +[1-9][0-9]* +[0-9]+ +[1-9][0-9]*' "pressure: zram fills, pswpout grows"
 like "$log" '^pressure: memhog exited with status 0' "pressure: the workload verifies"
 like "$log" '^swapoff: [0-9]+ pages brought back from swap; 0 slots in use' "swapoff empties swap"
-like "$log" 'ASID' "asid"
+out=$(output_of asid)
+like "$out" '^ASIDs: 16 bits, generation [1-9][0-9]*, [0-9]+ rollovers, [1-9][0-9]* of 65536 in use' \
+	"asid: the allocator's state (tasks have run: ASIDs in use)"
+out=$(output_of tlb)
+like "$out" '^TLBI issued: vale1is [1-9][0-9]* \(in [1-9][0-9]* range flushes\), vaale1is [0-9]+, aside1is [0-9]+, vmalle1\[is\] [0-9]+$' \
+	"tlb: the TLBI counts (by VA ones after the pressure run)"
 like "$log" '^ok 1 printk' "selftest SUITE from the shell"
 like "$log" 'selftest: no suite matches "nosuchsuite"' "selftest: unknown suite"
 like "$log" 'frobnicate: unknown command' "unknown command"
