@@ -92,13 +92,46 @@ static int wait_status(int pid)
 
 /* ---- lru_gen ------------------------------------------------------------ */
 
+#define MEMHOG_WAIT_MS	30000	/* a bound for writing a few MiB, not a delay: we poll */
+
+/*
+ * Wait until memhog pid reports pass `pass` of `passes` written (it prints
+ * that once every page is written, then sleeps): poll the log every 10 ms
+ * for at most MEMHOG_WAIT_MS. On timeout say so and return false.
+ */
+static bool wait_memhog_pass(struct kunit *test, unsigned long head, int pid, int pass, int passes)
+{
+	char needle[48];
+
+	snprintf(needle, sizeof(needle), "memhog[%d]: pass %d/%d: ", pid, pass, passes);
+	for (unsigned int waited = 0; !log_contains(head, needle); waited += 10) {
+		if (waited >= MEMHOG_WAIT_MS) {
+			printk("        # %s: no \"%s\" in the log after %u ms\n", test->name, needle, waited);
+			return false;
+		}
+		msleep(10);
+	}
+	return true;
+}
+
+/* End a workload the case gave up waiting for, and reap it. */
+static void stop(int pid)
+{
+	kill_task(pid);
+	wait_status(pid);
+}
+
 static void test_new_pages_enter_lru(struct kunit *test)
 {
-	unsigned long before = lru_policy->nr_pages();
+	unsigned long before = lru_policy->nr_pages(), head = log_buf_head();
 	int pid = spawn("memhog", "4", "sleep=5000", NULL, NULL, NULL);
 
 	KUNIT_ASSERT_TRUE(test, pid > 0);
-	msleep(2000);			/* memhog has touched its pages and sleeps */
+	if (!KUNIT_EXPECT_TRUE(test, wait_memhog_pass(test, head, pid, 1, 1))) {
+		stop(pid);
+		return;
+	}
+	/* memhog has touched its pages and sleeps */
 	KUNIT_EXPECT_GE(test, lru_policy->nr_pages(), before + 4 * MIB_PAGES);
 	lru_policy->show();
 	KUNIT_EXPECT_EQ(test, wait_status(pid), 0);
