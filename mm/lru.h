@@ -81,6 +81,22 @@ void lru_add_refault(struct page *page, struct mm_struct *mm, unsigned long addr
  */
 unsigned long lru_gen_age(void);
 
+/*
+ * lru_gen only, read-only, for the self-tests (mm/reclaim_test.c): the
+ * oldest and youngest sequence numbers now and the pages in the youngest
+ * generation; false (and *s untouched) under another policy. Takes lru_lock.
+ */
+struct lru_gen_seqs {
+	unsigned long min_seq, max_seq;
+	unsigned long nr_youngest;	/* pages in generation max_seq */
+};
+bool lru_gen_read_seqs(struct lru_gen_seqs *s);
+/*
+ * The sequence number (min_seq..max_seq) of the generation the page is in,
+ * or ~0UL if it is on no lru_gen list. Takes lru_lock.
+ */
+unsigned long lru_gen_page_seq(const struct page *page);
+
 /* Shadow values fit in LRU_SHADOW_BITS bits (a swap entry's offset can hold one). */
 #define LRU_SHADOW_BITS	48
 

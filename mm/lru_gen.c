@@ -676,6 +676,35 @@ static void lru_gen_show(void)
 	printk("  PTEs: %lu scanned, %lu young\n", s.ptes_scanned, s.ptes_young);
 }
 
+/* Read-only views for the self-tests (mm/lru.h). */
+bool lru_gen_read_seqs(struct lru_gen_seqs *s)
+{
+	unsigned long flags;
+
+	if (lru_policy != &lru_gen_policy)
+		return false;
+	spin_lock_irqsave(&lru_lock, flags);
+	s->min_seq = lrugen.min_seq;
+	s->max_seq = lrugen.max_seq;
+	s->nr_youngest = lrugen.nr_pages[lru_gen_from_seq(lrugen.max_seq)];
+	spin_unlock_irqrestore(&lru_lock, flags);
+	return true;
+}
+
+unsigned long lru_gen_page_seq(const struct page *page)
+{
+	unsigned long flags, seq = ~0UL;
+	int gen;
+
+	spin_lock_irqsave(&lru_lock, flags);
+	gen = PageLRU(page) ? page_lru_gen(page) : -1;
+	if (gen >= 0)	/* the seq in min_seq..max_seq whose generation is gen */
+		seq = lrugen.min_seq + (unsigned long)((gen - lru_gen_from_seq(lrugen.min_seq) + MAX_NR_GENS) %
+						       MAX_NR_GENS);
+	spin_unlock_irqrestore(&lru_lock, flags);
+	return seq;
+}
+
 const struct lru_policy lru_gen_policy = {
 	.name = "gen",
 	.init = lru_gen_init,
