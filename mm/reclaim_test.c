@@ -1,7 +1,9 @@
 /*
  * Self-test suites for reclaim, sized from the machine they run on:
- *   lru_gen        -- pages enter the youngest generation, aging moves
- *                     max_seq, eviction takes from the oldest
+ *   lru_gen        -- pages join the LRU and leave it on exit; the counters
+ *                     add up; with lru=gen (the cases skip under another
+ *                     policy): pages enter the youngest generation, aging
+ *                     moves max_seq, eviction takes from the oldest
  *   reclaim        -- a workload bigger than RAM: kswapd wakes, pages go to
  *                     zram and come back; the counters move
  *   swap_integrity -- two workloads bigger than RAM together (smaller than
@@ -20,6 +22,8 @@
 #include <linux/swap.h>
 #include <linux/vmstat.h>
 #include <linux/zram.h>
+#include <asm/mmu_context.h>
+#include <asm/tlbflush.h>
 #include <uapi/signal.h>
 #include <uapi/wait.h>
 #include <string.h>
@@ -93,6 +97,8 @@ static int wait_status(int pid)
 /* ---- lru_gen ------------------------------------------------------------ */
 
 #define MEMHOG_WAIT_MS	30000	/* a bound for writing a few MiB, not a delay: we poll */
+#define NR_EVICT	32	/* pages test_eviction_takes_oldest isolates */
+#define SNAP_ORDER	4	/* its snapshot of the LRU: 64 KiB */
 
 /*
  * Wait until memhog pid reports pass `pass` of `passes` written (it prints
@@ -121,6 +127,54 @@ static void stop(int pid)
 	wait_status(pid);
 }
 
+/*
+ * Call fn on every page of mm that is on the LRU and mapped where its
+ * reverse map says (as lru_gen's aging walk finds them), with its PTE.
+ */
+static void for_each_lru_page(struct mm_struct *mm, void (*fn)(struct page *page, pte_t *ptep, void *arg),
+			      void *arg)
+{
+	struct vm_area_struct *vma;
+
+	list_for_each_entry(vma, &mm->mmap, vm_list) {
+		for (unsigned long a = vma->vm_start; a < vma->vm_end; a += PAGE_SIZE) {
+			pte_t *ptep = pte_lookup(mm->pgd, a);
+			struct page *page;
+
+			if (!ptep || !pte_present(*ptep) || pte_special(*ptep) || !pfn_valid(pte_pfn(*ptep)))
+				continue;
+			page = pfn_to_page(pte_pfn(*ptep));
+			if (PageLRU(page) && page->mapping == mm && page->index == a)
+				fn(page, ptep, arg);
+		}
+	}
+}
+
+struct seq_tally {
+	unsigned long seq, pages, in_seq;
+};
+
+static void tally_seq(struct page *page, pte_t *ptep, void *arg)
+{
+	struct seq_tally *t = arg;
+
+	t->pages++;
+	t->in_seq += lru_gen_page_seq(page) == t->seq;
+}
+
+/* How many of task pid's LRU pages are in generation seq; *pages: of how many. */
+static unsigned long pages_in_seq(int pid, unsigned long seq, unsigned long *pages)
+{
+	struct task_struct *t = find_task_by_pid(pid);
+	struct seq_tally tally = { .seq = seq };
+
+	if (t && t->mm)
+		for_each_lru_page(t->mm, tally_seq, &tally);
+	*pages = tally.pages;
+	return tally.in_seq;
+}
+
+/* Pages a task faults in join the LRU (any policy), and leave it when the task exits. */
 static void test_new_pages_enter_lru(struct kunit *test)
 {
 	unsigned long before = lru_policy->nr_pages(), head = log_buf_head();
@@ -138,6 +192,216 @@ static void test_new_pages_enter_lru(struct kunit *test)
 	KUNIT_EXPECT_LE(test, lru_policy->nr_pages(), before + 16);
 }
 
+/* Every page a new task faults in goes into the youngest generation, max_seq. */
+static void test_new_pages_enter_youngest(struct kunit *test)
+{
+	unsigned long head = log_buf_head(), pages, young;
+	struct lru_gen_seqs s0, s1;
+	int pid;
+
+	if (!lru_gen_read_seqs(&s0))
+		kunit_skip(test, "lru=%s has no generations (the default lru=gen has)", lru_policy->name);
+	pid = spawn("memhog", "4", "sleep=1000", NULL, NULL, NULL);
+	KUNIT_ASSERT_TRUE(test, pid > 0);
+	if (!KUNIT_EXPECT_TRUE(test, wait_memhog_pass(test, head, pid, 1, 1))) {
+		stop(pid);
+		return;
+	}
+	lru_gen_read_seqs(&s1);
+	young = pages_in_seq(pid, s1.max_seq, &pages);
+	printk("        # memhog[%d]: %lu of its %lu LRU pages in generation %lu (max_seq)\n", pid, young,
+	       pages, s1.max_seq);
+	KUNIT_EXPECT_EQ(test, s1.max_seq, s0.max_seq);		/* no aging since: max_seq is where they went */
+	KUNIT_EXPECT_GE(test, pages, 4 * MIB_PAGES);
+	KUNIT_EXPECT_EQ(test, young, pages);
+	KUNIT_EXPECT_GE(test, s1.nr_youngest, s0.nr_youngest + pages);
+	KUNIT_EXPECT_EQ(test, wait_status(pid), 0);
+}
+
+/*
+ * Aging (lru_gen_age, inc_max_seq) opens a new, empty youngest generation:
+ * max_seq + 1. Pages nobody touched stay in their generation, which is now
+ * one further behind max_seq; no page is added or lost.
+ */
+static void test_aging_moves_max_seq(struct kunit *test)
+{
+	unsigned long head = log_buf_head(), pages, in_seq, total, aging0;
+	struct lru_gen_seqs s0, s1, s2;
+	int pid;
+
+	if (!lru_gen_read_seqs(&s0))
+		kunit_skip(test, "lru=%s has no generations (the default lru=gen has)", lru_policy->name);
+	pid = spawn("memhog", "4", "sleep=1000", NULL, NULL, NULL);
+	KUNIT_ASSERT_TRUE(test, pid > 0);
+	if (!KUNIT_EXPECT_TRUE(test, wait_memhog_pass(test, head, pid, 1, 1))) {
+		stop(pid);
+		return;
+	}
+	/* memhog sleeps from now on: its pages are idle. */
+	lru_gen_read_seqs(&s0);
+	in_seq = pages_in_seq(pid, s0.max_seq, &pages);
+	KUNIT_EXPECT_GE(test, pages, 4 * MIB_PAGES);
+	KUNIT_EXPECT_EQ(test, in_seq, pages);
+	total = lru_policy->nr_pages();
+	aging0 = lru_stat.aging;
+
+	lru_gen_age();
+	lru_gen_read_seqs(&s1);
+	in_seq = pages_in_seq(pid, s0.max_seq, &pages);
+	printk("        # aged: min_seq %lu -> %lu, max_seq %lu -> %lu; memhog[%d]: %lu of %lu pages in %lu\n",
+	       s0.min_seq, s1.min_seq, s0.max_seq, s1.max_seq, pid, in_seq, pages, s0.max_seq);
+	KUNIT_EXPECT_EQ(test, s1.max_seq, s0.max_seq + 1);
+	KUNIT_EXPECT_EQ(test, s1.nr_youngest, 0);		/* new, and nothing faulted since */
+	KUNIT_EXPECT_GE(test, s1.min_seq, s0.min_seq);
+	KUNIT_EXPECT_EQ(test, in_seq, pages);
+
+	lru_gen_age();
+	lru_gen_read_seqs(&s2);
+	in_seq = pages_in_seq(pid, s0.max_seq, &pages);
+	printk("        # aged: min_seq %lu, max_seq %lu; memhog[%d]: %lu of %lu pages in %lu\n", s2.min_seq,
+	       s2.max_seq, pid, in_seq, pages, s0.max_seq);
+	KUNIT_EXPECT_EQ(test, s2.max_seq, s0.max_seq + 2);
+	KUNIT_EXPECT_EQ(test, s2.nr_youngest, 0);
+	KUNIT_EXPECT_EQ(test, in_seq, pages);			/* idle: now two generations behind */
+	KUNIT_EXPECT_EQ(test, lru_stat.aging, aging0 + 2);
+	KUNIT_EXPECT_EQ(test, lru_policy->nr_pages(), total);
+	KUNIT_EXPECT_EQ(test, wait_status(pid), 0);
+}
+
+/* One LRU page and the generation it was in before isolate() ran. */
+struct lru_snap_entry {
+	struct page *page;
+	unsigned long seq;
+	bool victim;
+};
+
+struct lru_snap {
+	struct lru_snap_entry *e;
+	unsigned long n, max;
+	bool overflow;
+};
+
+static void snap_page(struct page *page, pte_t *ptep, void *arg)
+{
+	struct lru_snap *s = arg;
+
+	if (s->n == s->max) {
+		s->overflow = true;
+		return;
+	}
+	s->e[s->n++] = (struct lru_snap_entry){ .page = page, .seq = lru_gen_page_seq(page) };
+}
+
+static void clear_young(struct page *page, pte_t *ptep, void *arg)
+{
+	ptep_test_and_clear_young(ptep);
+}
+
+static struct lru_snap_entry *snap_find(struct lru_snap *s, struct page *page)
+{
+	for (unsigned long i = 0; i < s->n; i++)
+		if (s->e[i].page == page)
+			return &s->e[i];
+	return NULL;
+}
+
+/*
+ * Eviction (policy->isolate, as reclaim calls it) takes pages from the
+ * oldest generation: no page it takes is younger than a page it leaves in
+ * place. (Pages it finds used since aging, or whose tier is protected, it
+ * moves to a younger generation instead: those are neither.) A workload
+ * idle through two agings provides old pages, a fresh one young pages,
+ * which must all stay. The victims are put back, as reclaim does when it
+ * cannot evict, and both workloads then verify their data.
+ *
+ * The old workload's access flags are cleared here, as an aging walk that
+ * visited its page tables would: the walk visits only the tables its Bloom
+ * filter lists (a new task's are not listed until eviction's look-around
+ * adds them), so otherwise its pages would still look used from their
+ * first fault, and eviction would rightly move them to the youngest
+ * generation instead of taking them.
+ */
+static void test_eviction_takes_oldest(struct kunit *test)
+{
+	unsigned long head = log_buf_head(), scanned = 0, isolated = 0, unknown = 0, young_taken = 0;
+	unsigned long newest_victim = 0, oldest_left = ~0UL;
+	struct page *buf, *page, *n;
+	struct lru_snap snap = { 0 };
+	struct lru_gen_seqs s;
+	struct task_struct *t;
+	struct mm_struct *young_mm;
+	LIST_HEAD(victims);
+	int old, young = -1;
+
+	if (!lru_gen_read_seqs(&s))
+		kunit_skip(test, "lru=%s has no generations (the default lru=gen has)", lru_policy->name);
+	buf = alloc_pages(GFP_KERNEL, SNAP_ORDER);
+	KUNIT_ASSERT_TRUE(test, buf != NULL);
+	snap.e = page_address(buf);
+	snap.max = (PAGE_SIZE << SNAP_ORDER) / sizeof(*snap.e);
+
+	old = spawn("memhog", "2", "sleep=2000", NULL, NULL, NULL);
+	if (!KUNIT_EXPECT_TRUE(test, old > 0 && wait_memhog_pass(test, head, old, 1, 1)))
+		goto give_up;
+	lru_gen_age();
+	lru_gen_age();
+	t = find_task_by_pid(old);
+	if (!KUNIT_EXPECT_TRUE(test, t && t->mm))
+		goto give_up;
+	for_each_lru_page(t->mm, clear_young, NULL);
+	flush_tlb_asid(mm_asid(t->mm));
+	young = spawn("memhog", "2", "sleep=2000", NULL, NULL, NULL);
+	if (!KUNIT_EXPECT_TRUE(test, young > 0 && wait_memhog_pass(test, head, young, 1, 1)))
+		goto give_up;
+	t = find_task_by_pid(young);
+	young_mm = t ? t->mm : NULL;
+
+	/* Every LRU page of every task, with its generation; then evict. */
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->mm)
+			for_each_lru_page(t->mm, snap_page, &snap);
+	lru_gen_read_seqs(&s);
+	if (!KUNIT_EXPECT_FALSE(test, snap.overflow))
+		goto give_up;
+	isolated = lru_policy->isolate(NR_EVICT, &victims, &scanned);
+
+	list_for_each_entry(page, &victims, lru) {
+		struct lru_snap_entry *e = snap_find(&snap, page);
+
+		if (!e) {
+			unknown++;
+			continue;
+		}
+		e->victim = true;
+		newest_victim = max(newest_victim, e->seq);
+		young_taken += page->mapping == young_mm;
+	}
+	for (unsigned long i = 0; i < snap.n; i++)
+		if (!snap.e[i].victim && lru_gen_page_seq(snap.e[i].page) == snap.e[i].seq)
+			oldest_left = min(oldest_left, snap.e[i].seq);
+	list_for_each_entry_safe(page, n, &victims, lru) {
+		list_del_init(&page->lru);
+		lru_policy->putback(page);
+	}
+	printk("        # generations %lu..%lu, %lu LRU pages seen (%lu on the LRU); isolated %lu of %lu scanned,"
+	       " from generations up to %lu; pages left in place from generation %lu\n", s.min_seq, s.max_seq,
+	       snap.n, lru_policy->nr_pages(), isolated, scanned, newest_victim, oldest_left);
+	KUNIT_EXPECT_EQ(test, isolated, NR_EVICT);
+	KUNIT_EXPECT_EQ(test, unknown, 0);			/* every victim was a page we saw */
+	KUNIT_EXPECT_LE(test, newest_victim, oldest_left);	/* none younger than one left */
+	KUNIT_EXPECT_EQ(test, young_taken, 0);
+	KUNIT_EXPECT_EQ(test, wait_status(old), 0);
+	KUNIT_EXPECT_EQ(test, wait_status(young), 0);
+	__free_pages(buf, SNAP_ORDER);
+	return;
+give_up:
+	if (old > 0)
+		stop(old);
+	if (young > 0)
+		stop(young);
+	__free_pages(buf, SNAP_ORDER);
+}
+
 static void test_invariant(struct kunit *test)
 {
 	struct lru_stat s = lru_stat;
@@ -149,6 +413,9 @@ static void test_invariant(struct kunit *test)
 
 static struct kunit_case lru_gen_cases[] = {
 	KUNIT_CASE(test_new_pages_enter_lru),
+	KUNIT_CASE(test_new_pages_enter_youngest),
+	KUNIT_CASE(test_aging_moves_max_seq),
+	KUNIT_CASE(test_eviction_takes_oldest),
 	KUNIT_CASE(test_invariant),
 	{ NULL, NULL },
 };
