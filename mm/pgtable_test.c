@@ -323,8 +323,9 @@ static void test_split_block_1g(struct kunit *test)
 	int bad = 0;
 
 	if (!memblock_is_memory(base) || !memblock_is_memory(base + SZ_1G - 1))
-		kunit_skip(test, "no 1 GiB-aligned GiB of RAM at 0x%llx (needs MEM >= 1G on QEMU virt)",
-			   (unsigned long long)base);
+		kunit_skip(test, "no whole 1 GiB-aligned GiB of RAM at 0x%llx (%llu MiB of RAM; "
+			   "on QEMU virt MEM=1G has one)", (unsigned long long)base,
+			   (unsigned long long)(memblock_phys_mem_size() >> 20));
 	KUNIT_ASSERT_TRUE(test, test_mm_init(&mm));
 	for (int i = 0; i < 4; i++) {
 		probe[i] = alloc_page(GFP_KERNEL);
