@@ -315,11 +315,12 @@ static struct lru_snap_entry *snap_find(struct lru_snap *s, struct page *page)
  * cannot evict, and both workloads then verify their data.
  *
  * The old workload's access flags are cleared here, as an aging walk that
- * visited its page tables would: the walk visits only the tables its Bloom
- * filter lists (a new task's are not listed until eviction's look-around
- * adds them), so otherwise its pages would still look used from their
- * first fault, and eviction would rightly move them to the youngest
- * generation instead of taking them.
+ * visited its page tables would: a walk visits only the tables its Bloom
+ * filter lists, unless it judges the filter stale, and a new task's tables
+ * are listed only once a walk or eviction's look-around found them young.
+ * Otherwise its pages could still look used from their first fault, and
+ * eviction would rightly move them to the youngest generation instead of
+ * taking them.
  */
 static void test_eviction_takes_oldest(struct kunit *test)
 {
