@@ -314,24 +314,56 @@ static void test_split_block_2m(struct kunit *test)
 }
 
 /* A 1 GiB block of RAM (an alias of the linear map) becomes 2 MiB blocks, then one of them pages. */
+/* Is the 1 GiB-aligned GiB at base all RAM? */
+static bool whole_gib_of_ram(phys_addr_t base)
+{
+	return memblock_is_memory(base) && memblock_is_memory(base + SZ_1G - 1);
+}
+
 static void test_split_block_1g(struct kunit *test)
 {
-	phys_addr_t base = ALIGN_DOWN(memblock_start_of_DRAM(), SZ_1G);
+	phys_addr_t base = 0;
 	struct mm_struct *prev = cpu_active_mm(), mm;
-	struct page *probe[4];
+	struct page *probe[4], *page, *n;
+	LIST_HEAD(elsewhere);
 	struct pt_walk w;
-	int bad = 0;
+	int bad = 0, found = 0;
 
-	if (!memblock_is_memory(base) || !memblock_is_memory(base + SZ_1G - 1))
-		kunit_skip(test, "no whole 1 GiB-aligned GiB of RAM at 0x%llx (%llu MiB of RAM; "
-			   "on QEMU virt MEM=1G has one)", (unsigned long long)base,
-			   (unsigned long long)(memblock_phys_mem_size() >> 20));
-	KUNIT_ASSERT_TRUE(test, test_mm_init(&mm));
-	for (int i = 0; i < 4; i++) {
-		probe[i] = alloc_page(GFP_KERNEL);
-		KUNIT_ASSERT_TRUE(test, probe[i] != NULL);
-		*(u64 *)page_address(probe[i]) = 0xb10c0000UL + (unsigned long)i;
+	/*
+	 * Probe pages inside one whole GiB of RAM: the GiB of the first page
+	 * the allocator hands out that lies in one (with more than 1 GiB of RAM
+	 * the allocator may serve any of them). Pages elsewhere are held until
+	 * the end, so the allocator moves on.
+	 */
+	for (int tries = 0; found < 4 && tries < 4096; tries++) {
+		page = alloc_page(GFP_KERNEL);
+		KUNIT_ASSERT_TRUE(test, page != NULL);
+		if (!found && whole_gib_of_ram(ALIGN_DOWN(page_to_phys(page), SZ_1G)))
+			base = ALIGN_DOWN(page_to_phys(page), SZ_1G);
+		if (found || base) {
+			if (ALIGN_DOWN(page_to_phys(page), SZ_1G) == base) {
+				probe[found++] = page;
+				continue;
+			}
+		}
+		list_add(&page->lru, &elsewhere);
 	}
+	list_for_each_entry_safe(page, n, &elsewhere, lru) {
+		list_del(&page->lru);
+		__free_page(page);
+	}
+	if (found < 4) {
+		for (int i = 0; i < found; i++)
+			__free_page(probe[i]);
+		kunit_skip(test, "4096 allocations gave no 4 pages inside one whole 1 GiB-aligned GiB of "
+			   "RAM (%llu MiB of RAM from 0x%llx; on QEMU virt MEM=1G or 2G has them)",
+			   (unsigned long long)(memblock_phys_mem_size() >> 20),
+			   (unsigned long long)memblock_start_of_DRAM());
+	}
+	KUNIT_ASSERT_TRUE(test, test_mm_init(&mm));
+	for (int i = 0; i < 4; i++)
+		*(u64 *)page_address(probe[i]) = 0xb10c0000UL + (unsigned long)i;
+	printk("        # 1 GiB block at 0x%llx\n", (unsigned long long)base);
 	KUNIT_EXPECT_EQ(test, map_pages(mm.pgd, SPLIT_VA, base, SZ_1G, PAGE_KERNEL_RO | PTE_NG | PTE_SPECIAL,
 					true, &mm.nr_pgtables), 0);
 	switch_mm(&mm);

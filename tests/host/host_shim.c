@@ -84,3 +84,22 @@ void *host_ram_alloc(size_t size, phys_addr_t fake_base)
 	host_va_offset = (unsigned long)ram - fake_base;
 	return ram;
 }
+
+struct zone;
+
+/*
+ * Reclaim as the allocator sees it (mm/vmscan.c is not linked into host
+ * tests): no task is ever reclaiming, and host_reclaimable_pages are
+ * reclaimable (0 unless a test plays reclaim, as test_buddy does).
+ */
+bool current_is_reclaiming(void)
+{
+	return false;
+}
+
+unsigned long host_reclaimable_pages;
+
+unsigned long zone_reclaimable_pages(struct zone *zone)
+{
+	return host_reclaimable_pages;
+}

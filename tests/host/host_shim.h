@@ -10,6 +10,8 @@ bool host_log_contains(const char *needle);
 void *host_ram_alloc(size_t size, phys_addr_t fake_base);
 /* tests/host/host_mm.c: memblock + buddy on a fake arena at base, as the kernel boots them. */
 void host_mm_boot(phys_addr_t base, unsigned long size);
+/* What zone_reclaimable_pages() reports on the host (0 unless a test plays reclaim). */
+extern unsigned long host_reclaimable_pages;
 /* Free pages with SLUB's empty slabs and the per-CPU lists given back first. */
 unsigned long host_free_pages_exact(void);
 #endif

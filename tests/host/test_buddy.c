@@ -496,7 +496,7 @@ static void test_watermarks(void)
 {
 	static struct page *pages[20000];
 	struct zone *z = &zone_normal;
-	unsigned long kswapd0 = vm_event(KSWAPD_WAKEUP), stall0 = vm_event(ALLOCSTALL_NORMAL);
+	unsigned long stall0 = vm_event(ALLOCSTALL_NORMAL);
 	unsigned long fail0 = vm_event(PGALLOC_FAIL), min = min_wmark_pages(z);
 	int n = 0, n_kernel, calls0;
 	struct page *p;
@@ -507,8 +507,7 @@ static void test_watermarks(void)
 	n_kernel = n;
 	ok(nr_free_pages() <= min, "GFP_KERNEL stops at the min watermark (free %lu, min %lu)",
 	   nr_free_pages(), min);
-	ok(vm_event(KSWAPD_WAKEUP) > kswapd0 && kswapd_calls > 0,
-	   "kswapd woken below low (%lu wakeups)", vm_event(KSWAPD_WAKEUP) - kswapd0);
+	ok(kswapd_calls > 0, "kswapd woken below low (%d calls of wakeup_kswapd)", kswapd_calls);
 	is_int(vm_event(ALLOCSTALL_NORMAL) - stall0, 1, "one direct reclaim (allocstall) before failing");
 	is_int(reclaim_calls, 1, "try_to_free_pages hook called once");
 	is_int(vm_event(PGALLOC_FAIL) - fail0, 1, "failure counted");
@@ -520,8 +519,10 @@ static void test_watermarks(void)
 		pages[n++] = p;
 	while ((p = get(GFP_ATOMIC | __GFP_NOWARN, 0)) != NULL)
 		pages[n++] = p;
-	ok(n - n_kernel >= (int)(min / 2) - 1 && nr_free_pages() <= min - min / 2,
-	   "GFP_ATOMIC goes down to min/2 (%d more pages, free %lu)", n - n_kernel, nr_free_pages());
+	/* Pages parked on the per-CPU list are not counted by the watermark check. */
+	ok(n - n_kernel + (int)nr_pcp_pages() >= (int)(min / 2) - 1 && nr_free_pages() <= min - min / 2,
+	   "GFP_ATOMIC goes down to min/2 (%d more pages, %lu on the pcp list, free %lu)", n - n_kernel,
+	   nr_pcp_pages(), nr_free_pages());
 
 	host_log_clear();
 	ok(!alloc_pages(GFP_ATOMIC, 0), "atomic fails below min/2");
@@ -535,11 +536,27 @@ static void test_watermarks(void)
 	ok(!alloc_pages(GFP_KERNEL, 11) && host_log_contains("order:11, mode:0x6(GFP_KERNEL)"),
 	   "order >= MAX_ORDER fails with a warning");
 
-	/* Reclaim that claims progress but frees nothing: Linux retries 16 times. */
+	/*
+	 * should_reclaim_retry: progress alone does not buy another round when
+	 * free plus reclaimable pages cannot reach the watermark (nothing is
+	 * reclaimable here) ...
+	 */
 	calls0 = reclaim_calls;
 	fake_progress = 1;
 	ok(!alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0), "no memory, reclaim 'progressing'");
+	is_int(reclaim_calls - calls0, 1, "nothing reclaimable: no retry despite the progress");
+	/*
+	 * ... and with plenty reclaimable but no progress, rounds go on until
+	 * the reclaimable part, trusted 1/16 less each empty round, no longer
+	 * reaches the watermark: MAX_RECLAIM_RETRIES rounds.
+	 */
+	calls0 = reclaim_calls;
+	fake_progress = 0;
+	host_reclaimable_pages = 1UL << 20;
+	ok(!alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0), "no memory, much 'reclaimable', no progress");
 	is_int(reclaim_calls - calls0, 16, "direct reclaim retried MAX_RECLAIM_RETRIES times");
+	host_reclaimable_pages = 0;
+	fake_progress = 1;
 	calls0 = reclaim_calls;
 	ok(!alloc_pages(GFP_KERNEL | __GFP_NOWARN | __GFP_NORETRY, 0), "__GFP_NORETRY fails");
 	is_int(reclaim_calls - calls0, 1, "__GFP_NORETRY: one reclaim attempt only");
