@@ -282,7 +282,20 @@ def cstring(ptr, limit=256):
     addr = int(ptr) & MASK64
     if not addr:
         return "(null)"
-    raw = kread(addr, min(limit, PAGE_SIZE - (addr & (PAGE_SIZE - 1))))
+    # One page at a time (pages are translated one by one): a string may
+    # cross a page boundary, and the next page may not be mapped at all.
+    raw = b""
+    while len(raw) < limit:
+        try:
+            chunk = kread(addr, min(limit - len(raw), PAGE_SIZE - (addr & (PAGE_SIZE - 1))))
+        except KernelError:
+            if not raw:
+                raise
+            break
+        raw += chunk
+        if b"\0" in chunk:
+            break
+        addr += len(chunk)
     return raw.split(b"\0", 1)[0].decode("latin-1")
 
 
