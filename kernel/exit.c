@@ -7,6 +7,7 @@
 #include <linux/errno.h>
 #include <linux/mman.h>
 #include <linux/sched.h>
+#include <asm/fpsimd.h>
 #include <linux/slab.h>
 #include <asm/irqflags.h>
 #include <asm/mmu_context.h>
@@ -42,6 +43,7 @@ void do_exit(int code)
 		switch_mm(NULL);
 		mmput(mm);
 	}
+	fpsimd_release_task(t);
 	local_irq_disable();
 	reparent_children(t);
 	t->exit_code = code;

@@ -9,6 +9,7 @@
 #include <linux/mm.h>
 #include <linux/mm_types_task.h>
 #include <linux/sched.h>
+#include <asm/fpsimd.h>
 #include <linux/spinlock.h>
 #include <asm/irqflags.h>
 #include <asm/mmu_context.h>
@@ -115,6 +116,7 @@ void schedule(void)
 		/* The address space first: TTBR0 with next's ASID, no TLB flush (asm/mmu_context.h). */
 		if (next->mm)
 			switch_mm(next->mm);
+		fpsimd_thread_switch(next);	/* user FP/SIMD registers and TPIDR_EL0 */
 		cpu_switch_to(prev, next);
 		/* We are prev again: someone switched back to us. */
 	}

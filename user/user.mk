@@ -11,14 +11,14 @@
 #
 # To add a program: write user/NAME.c with a main(), add NAME to USER_PROGS.
 
-USER_PROGS := init hello memhog fault
+USER_PROGS := init hello memhog fault fpsimd
 
 # The rules below must not become make's default goal (that stays `all`).
 user_saved_goal := $(.DEFAULT_GOAL)
 
 UCFLAGS  := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -nostdinc \
 	    -isystem $(GCC_INC) -Iuser/include -Iinclude \
-	    -march=armv8-a -mgeneral-regs-only -mcmodel=small -fno-pie -fno-stack-protector \
+	    -march=armv8-a -mcmodel=small -fno-pie -fno-stack-protector \
 	    -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-common \
 	    -ffunction-sections -fdata-sections -fno-omit-frame-pointer -MMD -MP
 UASFLAGS := -g -D__ASSEMBLY__ -nostdinc -Iuser/include -Iinclude -march=armv8-a -MMD -MP

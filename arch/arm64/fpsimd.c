@@ -9,9 +9,19 @@
  * tens of thousands for an lz4 call), so no task, context switch or
  * exception path needs to know FP/SIMD exists. That stays correct the day
  * user programs are built with FP: whatever they had in V0-V31 is back in
- * place when the kernel returns. (Saving user FP state across a *context
- * switch* is the scheduler's job and not done yet: user programs are built
- * -mgeneral-regs-only too.)
+ * place when the kernel returns.
+ *
+ * User tasks' own FP/SIMD state (and TPIDR_EL0, the thread pointer) is
+ * switched at context switch, eagerly but only when it has to: this CPU
+ * remembers whose registers it holds (Linux: fpsimd_last_state), and
+ * switching to a kernel thread, or back to the task that still owns them,
+ * moves nothing. Linux goes further and defers the load to the return to
+ * user space (TIF_FOREIGN_FPSTATE); here the load happens in the switch,
+ * which costs the same when the next thing the task does is return to EL0.
+ * Eager, not trap-on-first-use (CPACR_EL1.FPEN = 0b01, as Linux once did):
+ * the compiler uses SIMD registers for memcpy and struct copies, so almost
+ * every user task uses FP within its first slice and a trap would only add
+ * an exception to the save and load.
  */
 #include <linux/kernel.h>
 #include <asm/barrier.h>
@@ -20,6 +30,7 @@
 #include <asm/neon.h>
 #include <asm/processor.h>
 #include <asm/sysreg.h>
+#include <linux/sched.h>
 
 /* ID_AA64PFR0_EL1.FP [19:16] and .AdvSIMD [23:20]: 0xf means not implemented. */
 #define ID_AA64PFR0_FP_SHIFT		16
@@ -82,4 +93,32 @@ void kernel_neon_end(void)
 	}
 	c->busy = false;
 	arch_local_irq_restore(c->irqflags);
+}
+
+/* Whose user registers this CPU holds (NULL: nobody's). Owner: this CPU, interrupts masked. */
+static struct task_struct *fpsimd_last_state[NR_CPUS];
+
+void fpsimd_thread_switch(struct task_struct *next)
+{
+	struct task_struct **owner = &fpsimd_last_state[smp_processor_id()];
+
+	if (!next->mm || *owner == next || !system_supports_fpsimd())
+		return;
+	if (*owner) {
+		fpsimd_save_state(&(*owner)->fpsimd_state);
+		(*owner)->tp_value = read_sysreg(tpidr_el0);
+	}
+	fpsimd_load_state(&next->fpsimd_state);
+	write_sysreg(next->tp_value, tpidr_el0);
+	*owner = next;
+}
+
+void fpsimd_release_task(struct task_struct *t)
+{
+	unsigned long flags = arch_local_irq_save();
+
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+		if (fpsimd_last_state[cpu] == t)
+			fpsimd_last_state[cpu] = NULL;
+	arch_local_irq_restore(flags);
 }

@@ -5,12 +5,16 @@
  * "interrupted context" as it was, and CPACR_EL1 too. The same call without
  * the brackets is shown to clobber registers (LZ4_decompress_safe copies
  * short-offset matches with ld1r {v0.16b}): the reason the brackets exist.
+ * And user tasks keep their own V0-V31, FPCR and TPIDR_EL0 across context
+ * switches (user/fpsimd.c, three at once).
  */
 #define LZ4_STATIC_LINKING_ONLY
 #include <lz4.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/sched.h>
 #include <linux/selftest.h>
+#include <uapi/wait.h>
 #include <asm/barrier.h>
 #include <asm/fpsimd.h>
 #include <asm/irqflags.h>
@@ -124,9 +128,35 @@ static void test_kernel_neon_preserves(struct kunit *test)
 	__free_pages(pages, 3);
 }
 
+/*
+ * Three user tasks hold different values in every FP/SIMD register, FPCR and
+ * TPIDR_EL0 while they yield to each other hundreds of times: each must get
+ * its own back. Without a per-task save and load they share one register
+ * file and all but the last to load would fail.
+ */
+static void test_user_fpsimd_per_task(struct kunit *test)
+{
+	static char *const argv[3][3] = {
+		{ "fpsimd", "1", NULL }, { "fpsimd", "2", NULL }, { "fpsimd", "7", NULL },
+	};
+	int pid[3], status;
+
+	for (int i = 0; i < 3; i++) {
+		pid[i] = spawn_user("fpsimd", 2, argv[i], current);
+		KUNIT_ASSERT_TRUE(test, pid[i] > 0);
+	}
+	for (int i = 0; i < 3; i++) {
+		status = -1;
+		KUNIT_EXPECT_EQ(test, kernel_wait(pid[i], &status), pid[i]);
+		KUNIT_EXPECT_TRUE(test, WIFEXITED(status));
+		KUNIT_EXPECT_EQ(test, WEXITSTATUS(status), 0);
+	}
+}
+
 static struct kunit_case fpsimd_cases[] = {
 	KUNIT_CASE(test_fpsimd_save_load),
 	KUNIT_CASE(test_kernel_neon_preserves),
+	KUNIT_CASE(test_user_fpsimd_per_task),
 	{}
 };
 static struct kunit_suite fpsimd_suite = { .name = "fpsimd", .cases = fpsimd_cases };

@@ -14,6 +14,7 @@
 #include <linux/list.h>
 #include <asm/ptrace.h>
 #include <asm/processor.h>
+#include <asm/fpsimd.h>
 
 #define TASK_COMM_LEN	16
 #define THREAD_ORDER	2			/* kernel stacks: 4 pages */
@@ -56,6 +57,13 @@ struct task_struct {
 	unsigned int slice;		/* ticks left in this time slice */
 	unsigned long nvcsw, nivcsw;	/* voluntary / involuntary context switches */
 	unsigned long start_jiffies;
+	/*
+	 * A user task's FP/SIMD registers and TPIDR_EL0 while it is not in the
+	 * CPU (Linux: thread.uw.fpsimd_state, thread.uw.tp_value). Saved and
+	 * loaded by fpsimd_thread_switch (arch/arm64/fpsimd.c).
+	 */
+	struct user_fpsimd_state fpsimd_state;
+	unsigned long tp_value;
 };
 
 /* The running task: this CPU's cpu_info->current (TPIDR_EL1). */

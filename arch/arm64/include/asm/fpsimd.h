@@ -23,4 +23,14 @@ _Static_assert(offsetof(struct user_fpsimd_state, fpsr) == 512, "fpsimd_asm.S ex
 void fpsimd_save_state(struct user_fpsimd_state *state);
 void fpsimd_load_state(const struct user_fpsimd_state *state);
 
+struct task_struct;
+/*
+ * Context switch: if next is a user task whose registers are not the ones
+ * in this CPU, save the owner's V0-V31/FPSR/FPCR/TPIDR_EL0 into its task and
+ * load next's. Kernel threads leave the registers alone. Interrupts masked.
+ */
+void fpsimd_thread_switch(struct task_struct *next);
+/* The task is exiting: its registers need not be saved any more. */
+void fpsimd_release_task(struct task_struct *t);
+
 #endif
