@@ -19,12 +19,20 @@ MEM      ?= 1G
 export CPU MEM EL2 GIC BOOTARGS
 
 ARCH_LIBDIR := /usr/lib/aarch64-linux-gnu
-GCC_INC      = $(shell $(CC) -print-file-name=include)
-LIBGCC       = $(shell $(CC) -print-libgcc-file-name)
+# What only the cross compiler knows. On a fresh machine it does not exist
+# until scripts/deps.sh has run, so these are recursive (`=`), asked once on
+# first use (in a recipe, after `deps`: see "Toolchain first" below) and
+# never expanded when make reads this file. Keep them, and every variable
+# that contains them (KCFLAGS, UCFLAGS...), out of `:=` assignments.
+# Without a compiler they are empty (-isystem is then left out, not left
+# dangling to swallow the next flag): `make -n` still prints sane commands.
+cross_ask = $(shell command -v $(CC) > /dev/null 2>&1 && $(CC) $(1))
+GCC_INC   = $(eval GCC_INC := $$(call cross_ask,-print-file-name=include))$(GCC_INC)
+LIBGCC    = $(eval LIBGCC := $$(call cross_ask,-print-libgcc-file-name))$(LIBGCC)
 
 WARN     := -Wall -Wextra -Werror -Wno-unused-parameter
-KCFLAGS  := -std=gnu11 -O2 -g $(WARN) -ffreestanding -nostdinc \
-	    -isystem $(GCC_INC) -Iinclude -Iinclude/libc -Iarch/arm64/include -I$(B)/sysinc \
+KCFLAGS   = -std=gnu11 -O2 -g $(WARN) -ffreestanding -nostdinc \
+	    $(addprefix -isystem ,$(GCC_INC)) -Iinclude -Iinclude/libc -Iarch/arm64/include -I$(B)/sysinc \
 	    -march=armv8-a -mgeneral-regs-only -mno-outline-atomics -mcmodel=small -fno-pie \
 	    -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
 	    -fstack-protector-strong -fno-delete-null-pointer-checks -fno-common -ffunction-sections -fdata-sections \
@@ -46,6 +54,14 @@ $(B)/lib/stackprotector.o: KCFLAGS += -fno-stack-protector
 
 .PHONY: all deps qemu-run qemu-test test host-test qemu-gdb gdb clean help bench demo
 all: $(B)/kernel8.img
+
+# Toolchain first: everything made with the cross tools (or with anything
+# else scripts/deps.sh installs) waits for `deps` (order-only: it never makes
+# a file out of date). Then `make -j` cannot start a compiler that is not
+# installed yet, and GCC_INC/LIBGCC are first asked after deps has run.
+# (tests/e2e/makefile.t checks this with the cross compiler hidden.)
+$(KOBJS) $(ULIB_OBJS) $(UCRT0) $(USER_PROGS:%=$(B)/user/%.o) $(B)/kallsyms_empty.o \
+	$(B)/sysinc/.stamp: | deps
 
 $(B)/arm64/usr/lib/aarch64-linux-gnu/libfdt.a:
 	@bash scripts/deps.sh
@@ -117,8 +133,9 @@ qemu-run: deps all
 # The pressure demo: boot with 128 MiB (unless MEM is given), run the shell's
 # `pressure` command (PRESSURE="MIB MS" to size it), keep the timeline in
 # build/pressure.txt and plot it to build/pressure.png with Debian's matplotlib
-# (`scripts/deps.sh plot` installs it; Debian's python3, not another one on PATH).
-PLOT_PY := $(firstword $(wildcard /usr/bin/python3) python3)
+# (`scripts/deps.sh plot` installs it; Debian's python3, not another one on PATH;
+# recursive, so that the wildcard looks after `deps` has installed python3).
+PLOT_PY  = $(firstword $(wildcard /usr/bin/python3) python3)
 demo: MEM := $(if $(filter command line environment,$(origin MEM)),$(MEM),128M)
 demo: deps all
 	@bash scripts/deps.sh plot
@@ -169,6 +186,8 @@ $(B)/dtb/%.dtb: tests/host/dts/%.dts
 	@mkdir -p $(B)/dtb
 	@dtc -q -I dts -O dtb -o $@ $<
 $(foreach t,$(HOST_TESTS),$(eval $(call host_test_rule,$(t))))
+# gcc, qemu, dtc and the host libraries come from scripts/deps.sh too.
+$(HOST_TESTS:%=$(B)/host/%) $(B)/host/bench_mm $(B)/host/lru-replay $(B)/dtb/virt.dtb: | deps
 
 # The host half of `make bench`: the allocators test_slub links, built -O2 and
 # without sanitizers, so that callgrind counts the code itself.
