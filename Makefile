@@ -4,6 +4,8 @@ SHELL := /bin/bash
 #   make             build/kernel8.img (arm64 Image) and build/kernel.elf (symbols for GDB)
 #   make qemu-run    boot it on QEMU virt, serial console on stdio
 #   make test        host unit tests + in-QEMU self-tests + end-to-end checks, as TAP
+#   make test-matrix every self-test suite at 128M, 256M, 1G, 2G on virt and on raspi4b
+#                    (TAP, one line per configuration and suite, with times; ~30 min)
 
 CROSS    ?= aarch64-linux-gnu-
 CC       := $(CROSS)gcc
@@ -52,7 +54,7 @@ $(B)/lib/string.o: KCFLAGS += -fno-tree-loop-distribute-patterns
 # The canary's failure handler must not be guarded by a canary.
 $(B)/lib/stackprotector.o: KCFLAGS += -fno-stack-protector
 
-.PHONY: all deps qemu-run qemu-test test host-test qemu-gdb gdb clean help bench demo
+.PHONY: all deps qemu-run qemu-test test test-matrix host-test qemu-gdb gdb clean help bench demo
 all: $(B)/kernel8.img
 
 # Toolchain first: everything made with the cross tools (or with anything
@@ -204,6 +206,13 @@ host-test: deps $(HOST_TESTS:%=$(B)/host/%)
 test: deps all $(HOST_TESTS:%=$(B)/host/%)
 	@bash tests/run-all.sh $(HOST_TESTS:%=$(B)/host/%)
 
+# Every self-test suite on every configuration of tests/matrix/ (smallest
+# first), one TAP line per (configuration, suite) with its time; the tables
+# of times are printed at the end (build/matrix/selftest-*.txt).
+MATRIX := virt-128M virt-256M virt-1G virt-2G raspi4b-960M
+test-matrix: deps all
+	@bash tests/run-matrix.sh $(MATRIX:%=tests/matrix/%.t)
+
 clean:
 	rm -rf $(B)
 
@@ -215,10 +224,15 @@ clean:
 #                                 (MBR + FAT + boot.scr); EL2=1 GIC=3 apply
 #   make rpi3-qemu / rpi3-test    QEMU -M raspi3b + Debian's bcm2837-rpi-3-b.dtb
 #                                 (CONSOLE=pl011, UBOOT=1: see qemu/rpi3.sh)
+#   make rpi4-qemu / rpi4-test    QEMU 10 -M raspi4b + Debian's bcm2711-rpi-4-b.dtb
+#                                 (rpi4-test: every suite, TAP; qemu/rpi4.sh)
 #   make rpi4-sdcard              build/rpi4-boot/ and build/rpi4-boot-uboot/
 # The Pi DTBs and u-boot-rpi come from Debian arm64 packages unpacked into
-# build/rpi/ by `scripts/deps.sh rpi` (apt-get download + dpkg -x, no install).
-.PHONY: rpi-deps uboot-run uboot-test rpi3-qemu rpi3-test rpi4-sdcard
+# build/rpi/ by `scripts/deps.sh rpi` (apt-get download + dpkg -x, no install);
+# QEMU 10 (the system's 7.2 has no raspi4b) from bookworm-backports into
+# build/qemu10/ by `scripts/deps.sh qemu10` (the same, with a private apt
+# configuration: the system's QEMU and apt sources are left alone).
+.PHONY: rpi-deps qemu10-deps uboot-run uboot-test rpi3-qemu rpi3-test rpi4-qemu rpi4-test rpi4-sdcard
 $(B)/rpi/dtb/%.dtb:
 	@bash scripts/deps.sh rpi
 $(B)/rpi/u-boot/%/u-boot.bin:
@@ -241,3 +255,15 @@ rpi3-test: rpi-deps all
 
 rpi4-sdcard: rpi-deps all
 	@bash scripts/rpi4-sdcard.sh
+
+qemu10-deps: deps
+	@bash scripts/deps.sh qemu10
+
+# The mini UART console on this terminal; `poweroff` halts the Pi (no PSCI
+# off there), then Ctrl-A X leaves QEMU.
+rpi4-qemu: rpi-deps qemu10-deps all
+	@bash qemu/rpi4.sh
+
+# Every suite on raspi4b (960 MiB), one TAP line per suite with its time.
+rpi4-test: rpi-deps qemu10-deps all
+	@prove -v --timer --exec '' tests/matrix/raspi4b-960M.t
