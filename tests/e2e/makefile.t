@@ -65,6 +65,9 @@ for dir in $(grep -oE -- '-isystem +[^ ]+' "$out" | awk '{print $2}' | sort -u);
 done
 ok $([ $bad -eq 0 ] && grep -qE -- '-isystem +/[^ ]+/include ' "$out"; echo $?) \
 	"with the compiler: -isystem names GCC's include directory"
+nc=$(grep -cE '^aarch64-linux-gnu-gcc .* -c [^ ]+\.c ' "$out")
+nw=$(grep -E '^aarch64-linux-gnu-gcc .* -c [^ ]+\.c ' "$out" | grep -c -- ' -Wall -Wextra -Werror ')
+ok $([ "$nc" -gt 50 ] && [ "$nw" = "$nc" ]; echo $?) "every C compile has -Wall -Wextra -Werror ($nw of $nc)"
 libgcc=$(grep -m1 -oE '[^ ]+/libgcc\.a' "$out")
 ok $([ -n "$libgcc" ] && [ -f "$libgcc" ]; echo $?) "with the compiler: the links use libgcc.a (${libgcc:-none})"
 
