@@ -11,3 +11,8 @@ if [ -s "$dir/selftest-times.txt" ]; then
 	{ printf 'configuration\tboot\texit\tverdict\tseconds\n'; cat "$dir/selftest-times.txt"; } |
 		column -t -s $'\t' | sed 's/^/  /'
 fi
+if [ -s "$dir/selftest-times.txt" ]; then
+	echo "self-test time per configuration (sum of its boots):"
+	awk -F'\t' '!($1 in t) { order[n++] = $1 } { t[$1] += $5 }
+		END { for (i = 0; i < n; i++) printf "  %-28s %7.1f s\n", order[i], t[order[i]] }' "$dir/selftest-times.txt"
+fi

@@ -93,9 +93,14 @@ _selftest_report() {
 		printf '%s\t%s\t%s\t%s\t%s\n' "$label" "$s" "${line%% [0-9]*}" "$t" "${note#, }" >> "$LOGDIR/selftest-suites.txt"
 		case $line in ok*) ok 0 "$label: $s (${t}s$note)" ;;
 		*)	ok 1 "$label: $s (${t}s$note)"
-			# The suite's failed cases and what they printed.
-			awk -v s="$s" '$0 == "    # Subtest: " s { on = 1 } on { print } on && $0 ~ ("^(not )?ok [0-9]+ " s "$") { exit }' "$log" |
-				grep -E '^ +not ok|EXPECTATION|Expected|left|right|^[^ ]' | head -40 | sed 's/^/#   /' ;;
+			# The suite's failed cases and their expectations, then what the
+			# kernel said meanwhile about OOM kills, oopses and panics.
+			awk -v s="$s" '$0 == "    # Subtest: " s { on = 1 } on { print } on && $0 ~ ("^(not )?ok [0-9]+ " s "$") { exit }' \
+				"$log" > "$log.suite"
+			{ grep -E '^ +not ok|# .*EXPECTATION FAILED|# Expected |#   (left|right) ' "$log.suite" | head -40
+			  grep -E 'Out of memory|Killed process|Internal error|Kernel panic|Oops' "$log.suite" | head -8; } |
+				sed 's/^/#   /'
+			rm -f "$log.suite" ;;
 		esac
 	done
 }
@@ -110,12 +115,15 @@ _selftest_group() {
 	_selftest_boot "$log" "$t" "$runner" "$suites" "$@" ICOUNT="$icount"
 	_selftest_report "$label" "$log" "$suites" "boot [$name]" "$note"
 	# The boot itself: it ends with the kernel's verdict (exit status 0 with
-	# PASS, 1 with FAIL), not a timeout, a panic or a crash.
-	local verdict
+	# PASS, 1 with FAIL), not a timeout, a panic or a crash; and the verdict
+	# agrees with the suites' lines (FAIL only with a failed suite among them).
+	local verdict failed sane=1
 	verdict=$(sed -n 's/^selftest: \(PASS\|FAIL\)$/\1/p' "$log" | tail -1)
-	ok $([ "$status:$verdict" = 0:PASS ] || [ "$status:$verdict" = 1:FAIL ]; echo $?) \
-		"$label: boot [$name] ends with the kernel's verdict (${verdict:-none}, exit status $status, ${elapsed}s)"
-	[ "$status:$verdict" = 0:PASS ] || [ "$status:$verdict" = 1:FAIL ] || show_log "$log" 25
+	failed=$(grep -cE '^not ok [0-9]+ ' "$log")
+	{ [ "$status:$verdict" = 0:PASS ] && [ "$failed" = 0 ]; } ||
+		{ [ "$status:$verdict" = 1:FAIL ] && [ "$failed" -gt 0 ]; } || sane=0
+	ok $((1 - sane)) "$label: boot [$name] ends with the kernel's verdict (${verdict:-none}, exit status $status, $failed failed suites, ${elapsed}s)"
+	[ $sane = 1 ] || show_log "$log" 25
 	printf '%s\t%s\t%s\t%s\t%s\n' "$label" "$name" "$status" "${verdict:-none}" "$elapsed" >> "$LOGDIR/selftest-times.txt"
 	echo "# $label [$name]: ${elapsed}s"
 }
