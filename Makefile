@@ -4,6 +4,8 @@ SHELL := /bin/bash
 #   make             build/kernel8.img (arm64 Image) and build/kernel.elf (symbols for GDB)
 #   make qemu-run    boot it on QEMU virt, serial console on stdio
 #   make test        host unit tests + in-QEMU self-tests + end-to-end checks, as TAP
+#   make test-matrix every self-test suite at 128M, 256M, 1G, 2G on virt and on raspi4b
+#                    (TAP, one line per configuration and suite, with times; ~30 min)
 
 CROSS    ?= aarch64-linux-gnu-
 CC       := $(CROSS)gcc
@@ -19,12 +21,20 @@ MEM      ?= 1G
 export CPU MEM EL2 GIC BOOTARGS
 
 ARCH_LIBDIR := /usr/lib/aarch64-linux-gnu
-GCC_INC      = $(shell $(CC) -print-file-name=include)
-LIBGCC       = $(shell $(CC) -print-libgcc-file-name)
+# What only the cross compiler knows. On a fresh machine it does not exist
+# until scripts/deps.sh has run, so these are recursive (`=`), asked once on
+# first use (in a recipe, after `deps`: see "Toolchain first" below) and
+# never expanded when make reads this file. Keep them, and every variable
+# that contains them (KCFLAGS, UCFLAGS...), out of `:=` assignments.
+# Without a compiler they are empty (-isystem is then left out, not left
+# dangling to swallow the next flag): `make -n` still prints sane commands.
+cross_ask = $(shell command -v $(CC) > /dev/null 2>&1 && $(CC) $(1))
+GCC_INC   = $(eval GCC_INC := $$(call cross_ask,-print-file-name=include))$(GCC_INC)
+LIBGCC    = $(eval LIBGCC := $$(call cross_ask,-print-libgcc-file-name))$(LIBGCC)
 
 WARN     := -Wall -Wextra -Werror -Wno-unused-parameter
-KCFLAGS  := -std=gnu11 -O2 -g $(WARN) -ffreestanding -nostdinc \
-	    -isystem $(GCC_INC) -Iinclude -Iinclude/libc -Iarch/arm64/include -I$(B)/sysinc \
+KCFLAGS   = -std=gnu11 -O2 -g $(WARN) -ffreestanding -nostdinc \
+	    $(addprefix -isystem ,$(GCC_INC)) -Iinclude -Iinclude/libc -Iarch/arm64/include -I$(B)/sysinc \
 	    -march=armv8-a -mgeneral-regs-only -mno-outline-atomics -mcmodel=small -fno-pie \
 	    -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
 	    -fstack-protector-strong -fno-delete-null-pointer-checks -fno-common -ffunction-sections -fdata-sections \
@@ -44,8 +54,16 @@ $(B)/lib/string.o: KCFLAGS += -fno-tree-loop-distribute-patterns
 # The canary's failure handler must not be guarded by a canary.
 $(B)/lib/stackprotector.o: KCFLAGS += -fno-stack-protector
 
-.PHONY: all deps qemu-run qemu-test test host-test qemu-gdb gdb clean help bench demo
+.PHONY: all deps qemu-run qemu-test test test-matrix host-test qemu-gdb gdb clean help bench demo
 all: $(B)/kernel8.img
+
+# Toolchain first: everything made with the cross tools (or with anything
+# else scripts/deps.sh installs) waits for `deps` (order-only: it never makes
+# a file out of date). Then `make -j` cannot start a compiler that is not
+# installed yet, and GCC_INC/LIBGCC are first asked after deps has run.
+# (tests/e2e/makefile.t checks this with the cross compiler hidden.)
+$(KOBJS) $(ULIB_OBJS) $(UCRT0) $(USER_PROGS:%=$(B)/user/%.o) $(B)/kallsyms_empty.o \
+	$(B)/sysinc/.stamp: | deps
 
 $(B)/arm64/usr/lib/aarch64-linux-gnu/libfdt.a:
 	@bash scripts/deps.sh
@@ -117,8 +135,9 @@ qemu-run: deps all
 # The pressure demo: boot with 128 MiB (unless MEM is given), run the shell's
 # `pressure` command (PRESSURE="MIB MS" to size it), keep the timeline in
 # build/pressure.txt and plot it to build/pressure.png with Debian's matplotlib
-# (`scripts/deps.sh plot` installs it; Debian's python3, not another one on PATH).
-PLOT_PY := $(firstword $(wildcard /usr/bin/python3) python3)
+# (`scripts/deps.sh plot` installs it; Debian's python3, not another one on PATH;
+# recursive, so that the wildcard looks after `deps` has installed python3).
+PLOT_PY  = $(firstword $(wildcard /usr/bin/python3) python3)
 demo: MEM := $(if $(filter command line environment,$(origin MEM)),$(MEM),128M)
 demo: deps all
 	@bash scripts/deps.sh plot
@@ -169,6 +188,8 @@ $(B)/dtb/%.dtb: tests/host/dts/%.dts
 	@mkdir -p $(B)/dtb
 	@dtc -q -I dts -O dtb -o $@ $<
 $(foreach t,$(HOST_TESTS),$(eval $(call host_test_rule,$(t))))
+# gcc, qemu, dtc and the host libraries come from scripts/deps.sh too.
+$(HOST_TESTS:%=$(B)/host/%) $(B)/host/bench_mm $(B)/host/lru-replay $(B)/dtb/virt.dtb: | deps
 
 # The host half of `make bench`: the allocators test_slub links, built -O2 and
 # without sanitizers, so that callgrind counts the code itself.
@@ -185,6 +206,13 @@ host-test: deps $(HOST_TESTS:%=$(B)/host/%)
 test: deps all $(HOST_TESTS:%=$(B)/host/%)
 	@bash tests/run-all.sh $(HOST_TESTS:%=$(B)/host/%)
 
+# Every self-test suite on every configuration of tests/matrix/ (smallest
+# first), one TAP line per (configuration, suite) with its time; the tables
+# of times are printed at the end (build/matrix/selftest-*.txt).
+MATRIX := virt-128M virt-256M virt-1G virt-2G raspi4b-960M
+test-matrix: deps all
+	@bash tests/run-matrix.sh $(MATRIX:%=tests/matrix/%.t)
+
 clean:
 	rm -rf $(B)
 
@@ -196,10 +224,15 @@ clean:
 #                                 (MBR + FAT + boot.scr); EL2=1 GIC=3 apply
 #   make rpi3-qemu / rpi3-test    QEMU -M raspi3b + Debian's bcm2837-rpi-3-b.dtb
 #                                 (CONSOLE=pl011, UBOOT=1: see qemu/rpi3.sh)
+#   make rpi4-qemu / rpi4-test    QEMU 10 -M raspi4b + Debian's bcm2711-rpi-4-b.dtb
+#                                 (rpi4-test: every suite, TAP; qemu/rpi4.sh)
 #   make rpi4-sdcard              build/rpi4-boot/ and build/rpi4-boot-uboot/
 # The Pi DTBs and u-boot-rpi come from Debian arm64 packages unpacked into
-# build/rpi/ by `scripts/deps.sh rpi` (apt-get download + dpkg -x, no install).
-.PHONY: rpi-deps uboot-run uboot-test rpi3-qemu rpi3-test rpi4-sdcard
+# build/rpi/ by `scripts/deps.sh rpi` (apt-get download + dpkg -x, no install);
+# QEMU 10 (the system's 7.2 has no raspi4b) from bookworm-backports into
+# build/qemu10/ by `scripts/deps.sh qemu10` (the same, with a private apt
+# configuration: the system's QEMU and apt sources are left alone).
+.PHONY: rpi-deps qemu10-deps uboot-run uboot-test rpi3-qemu rpi3-test rpi4-qemu rpi4-test rpi4-sdcard
 $(B)/rpi/dtb/%.dtb:
 	@bash scripts/deps.sh rpi
 $(B)/rpi/u-boot/%/u-boot.bin:
@@ -222,3 +255,15 @@ rpi3-test: rpi-deps all
 
 rpi4-sdcard: rpi-deps all
 	@bash scripts/rpi4-sdcard.sh
+
+qemu10-deps: deps
+	@bash scripts/deps.sh qemu10
+
+# The mini UART console on this terminal; `poweroff` halts the Pi (no PSCI
+# off there), then Ctrl-A X leaves QEMU.
+rpi4-qemu: rpi-deps qemu10-deps all
+	@bash qemu/rpi4.sh
+
+# Every suite on raspi4b (960 MiB), one TAP line per suite with its time.
+rpi4-test: rpi-deps qemu10-deps all
+	@prove -v --timer --exec '' tests/matrix/raspi4b-960M.t

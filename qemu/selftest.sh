@@ -8,7 +8,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export SEMIHOSTING=1
 # Deterministic time: one counter tick per instruction, so tick-rate checks
-# do not depend on how busy the host is (BOOT-FACTS.md, -icount).
+# do not depend on how busy the host is. (The tests split the suites:
+# tests/e2e/ktap.sh runs only those that need it under -icount.)
 export ICOUNT=${ICOUNT:-1}
 export BOOTARGS="selftest semihosting selftest.expect_mem=${MEM:-1G} ${BOOTARGS:-}"
 timeout "${TIMEOUT:-600}" bash "${RUNNER:-qemu/run.sh}" < /dev/null

@@ -16,8 +16,10 @@ USER_PROGS := init hello memhog fault fpsimd
 # The rules below must not become make's default goal (that stays `all`).
 user_saved_goal := $(.DEFAULT_GOAL)
 
-UCFLAGS  := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -nostdinc \
-	    -isystem $(GCC_INC) -Iuser/include -Iinclude \
+# Recursive (`=`): GCC_INC asks the cross compiler, which must not happen
+# before scripts/deps.sh has installed it (see the top Makefile).
+UCFLAGS   = -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -nostdinc \
+	    $(addprefix -isystem ,$(GCC_INC)) -Iuser/include -Iinclude \
 	    -march=armv8-a -mcmodel=small -fno-pie -fno-stack-protector \
 	    -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-common \
 	    -ffunction-sections -fdata-sections -fno-omit-frame-pointer -MMD -MP

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # make rpi4-sdcard: the Raspberry Pi 4 SD-card folders (scripts/rpi4-sdcard.sh).
-# There is no Pi 4 in QEMU 7.2: this checks the folders' contents; the boot
-# path itself is exercised by rpi3.t (raspi3b, also through U-Boot with the
-# same boot.scr) and the Pi 4 DTB by the host test test_rpi.
+# This checks the folders' contents; the boot path itself is exercised by
+# rpi4.t (QEMU 10's raspi4b with the same DTB and image), rpi3.t (raspi3b,
+# also through U-Boot with the same boot.scr) and the Pi 4 DTB by the host
+# test test_rpi.
 . "$(dirname "$0")/lib.sh"
 
 log=$LOGDIR/rpi4-sdcard.log
