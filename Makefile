@@ -153,10 +153,12 @@ qemu-test: deps all
 
 # Instructions per allocation and per free (a benchmark: it never fails on its
 # numbers): the "bench" boot mode under -icount (mm/bench.c), then the same
-# rounds on the host under callgrind. Results: docs/buddy.md, docs/slub.md.
+# rounds on the host under callgrind, then reclaim at 128M..2G
+# (scripts/bench-reclaim.sh). Results: docs/buddy.md, docs/slub.md, docs/reclaim.md.
 bench: deps all $(B)/host/bench_mm
 	@bash qemu/bench.sh
 	@bash scripts/bench-host.sh $(B)/host/bench_mm
+	@bash scripts/bench-reclaim.sh
 
 qemu-gdb: deps all
 	@echo "QEMU halted before the first instruction, gdb stub on :1234: 'make gdb' in another terminal (docs/gdb.md)"
