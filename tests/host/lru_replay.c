@@ -85,6 +85,19 @@ void *host_ram_alloc(size_t size, phys_addr_t fake_base)
 	host_va_offset = (unsigned long)ram - fake_base;
 	return ram;
 }
+
+/* Reclaim as mm/page_alloc.c asks about it (as in host_shim.c; vmscan.c is not linked). */
+struct zone;
+
+bool current_is_reclaiming(void)
+{
+	return false;
+}
+
+unsigned long zone_reclaimable_pages(struct zone *zone)
+{
+	return 0;
+}
 #endif
 
 /* ---- reading a trace ------------------------------------------------------- */
