@@ -57,7 +57,7 @@ int serial_console_init(void)
 
 /*
  * With no usable DTB we cannot know where the UART is. This is the one
- * hard-coded device address in the kernel (DESIGN.md allows an optional
+ * hard-coded device address in the kernel (the design allows an optional
  * early-debug UART): it is used only to explain why we are stopping.
  * Build with EARLY_UART_PA=... for another board.
  */

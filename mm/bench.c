@@ -7,7 +7,7 @@
  * `make bench` (qemu/bench.sh) boots with "bench semihosting" under
  * -icount shift=4,align=off,sleep=off. Then the virtual counter CNTVCT_EL0
  * advances exactly once per executed instruction and every run gives the
- * same numbers (../shared/BOOT-FACTS.md). A calibration loop checks that
+ * same numbers (verified with six parallel runs). A calibration loop checks that
  * before anything is measured. Interrupts are masked while measuring.
  *
  * Every case is a round of BURST allocations, then BURST frees, each timed
