@@ -192,6 +192,24 @@ static void test_new_pages_enter_lru(struct kunit *test)
 	KUNIT_EXPECT_LE(test, lru_policy->nr_pages(), before + 16);
 }
 
+/*
+ * A 4 MiB memhog that has written its pages and sleeps (1 s) holding them:
+ * its pid, or -1 (reported, memhog stopped) if it never got that far.
+ */
+static int start_idle_memhog(struct kunit *test, unsigned long head)
+{
+	int pid = spawn("memhog", "4", "sleep=1000", NULL, NULL, NULL);
+
+	KUNIT_EXPECT_TRUE(test, pid > 0);
+	if (pid <= 0)
+		return -1;
+	if (!KUNIT_EXPECT_TRUE(test, wait_memhog_pass(test, head, pid, 1, 1))) {
+		stop(pid);
+		return -1;
+	}
+	return pid;
+}
+
 /* Every page a new task faults in goes into the youngest generation, max_seq. */
 static void test_new_pages_enter_youngest(struct kunit *test)
 {
@@ -201,12 +219,9 @@ static void test_new_pages_enter_youngest(struct kunit *test)
 
 	if (!lru_gen_read_seqs(&s0))
 		kunit_skip(test, "lru=%s has no generations (the default lru=gen has)", lru_policy->name);
-	pid = spawn("memhog", "4", "sleep=1000", NULL, NULL, NULL);
-	KUNIT_ASSERT_TRUE(test, pid > 0);
-	if (!KUNIT_EXPECT_TRUE(test, wait_memhog_pass(test, head, pid, 1, 1))) {
-		stop(pid);
+	pid = start_idle_memhog(test, head);
+	if (pid < 0)
 		return;
-	}
 	lru_gen_read_seqs(&s1);
 	young = pages_in_seq(pid, s1.max_seq, &pages);
 	printk("        # memhog[%d]: %lu of its %lu LRU pages in generation %lu (max_seq)\n", pid, young,
@@ -231,12 +246,9 @@ static void test_aging_moves_max_seq(struct kunit *test)
 
 	if (!lru_gen_read_seqs(&s0))
 		kunit_skip(test, "lru=%s has no generations (the default lru=gen has)", lru_policy->name);
-	pid = spawn("memhog", "4", "sleep=1000", NULL, NULL, NULL);
-	KUNIT_ASSERT_TRUE(test, pid > 0);
-	if (!KUNIT_EXPECT_TRUE(test, wait_memhog_pass(test, head, pid, 1, 1))) {
-		stop(pid);
+	pid = start_idle_memhog(test, head);
+	if (pid < 0)
 		return;
-	}
 	/* memhog sleeps from now on: its pages are idle. */
 	lru_gen_read_seqs(&s0);
 	in_seq = pages_in_seq(pid, s0.max_seq, &pages);
