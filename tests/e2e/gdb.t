@@ -265,11 +265,20 @@ for a in "${addrs[@]}"; do
 	st=$?
 	ok $st "pt-walk $a (${what[$a]}) agrees with the kernel's pagewalk (EL$el stop)"
 	[ $st -eq 0 ] || diff "$D/walk-shell-$a" <(walk_of "$D/gdb-p1-$a" $a) | sed 's/^/#   /'
-	[ -s "$D/walk-shell-$a" ] && cmp -s "$D/walk-shell-$a" <(walk_of "$D/gdb-p2-$a" $a) &&
-		grep -q "QEMU's MMU (monitor gva2gpa): .*(agrees)" "$D/gdb-p2-$a"
+	[ -s "$D/walk-shell-$a" ] && cmp -s "$D/walk-shell-$a" <(walk_of "$D/gdb-p2-$a" $a)
 	st=$?
-	ok $st "pt-walk $a at EL1: same walk, and QEMU's translation agrees"
+	ok $st "pt-walk $a at EL1: same walk"
 	[ $st -eq 0 ] || sed 's/^/#   /' "$D/gdb-p2-$a"
+	# With PAN set (CPU=max), QEMU's gva2gpa translates like an EL1 load and
+	# may not touch a user page: then there is nothing to compare with.
+	if grep -q "not comparable: PSTATE.PAN is set" "$D/gdb-p2-$a"; then
+		skip "pt-walk $a at EL1: QEMU's translation agrees" "PSTATE.PAN is set (CPU=max): gva2gpa cannot translate user pages at EL1"
+	else
+		grep -q "QEMU's MMU (monitor gva2gpa): .*(agrees)" "$D/gdb-p2-$a"
+		st=$?
+		ok $st "pt-walk $a at EL1: QEMU's translation agrees"
+		[ $st -eq 0 ] || sed 's/^/#   /' "$D/gdb-p2-$a"
+	fi
 	grep -q 'via the linear map' "$D/gdb-p3-$a" &&
 		cmp -s <(walk_of "$D/gdb-p2-$a" $a) <(walk_of "$D/gdb-p3-$a" $a)
 	ok $? "pt-walk $a: reading the tables through the linear map gives the same walk"
