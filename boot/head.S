@@ -108,6 +108,19 @@ el2_to_el1:
 	msr	elr_el2, x30		/* "return" to our caller, at EL1 */
 	eret
 
+/*
+ * Where a spin-table core goes when it is released before SMP bring-up
+ * (arch/arm64/smp_spin_table.c): MMU off, at whatever EL the firmware left
+ * it in. WFI with every exception masked stops the core for good; nothing
+ * routes an interrupt to it, and the firmware's WFE loop it leaves was
+ * busy polling (under QEMU's TCG, a host thread at 100%).
+ */
+	.globl	secondary_park
+secondary_park:
+	msr	daifset, #0xf
+1:	wfi
+	b	1b
+
 /* Invalidate data cache lines [x0, x1) to the point of coherency. */
 dcache_inval_poc:
 	mrs	x3, ctr_el0
