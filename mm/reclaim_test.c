@@ -598,19 +598,52 @@ selftest_suite(swap_integrity_suite);
 
 /* ---- oom ------------------------------------------------------------------- */
 
+/*
+ * The small tasks of these cases hold their memory until the gate, a task
+ * that is never chosen (oom_score_adj -1000), ends: memhog hold=GATE. A
+ * timed sleep would end on its own on a slow machine before the big one
+ * has filled memory (on an emulated Pi 4 it did), and the case would
+ * test nothing.
+ */
+static int spawn_gate(void)
+{
+	return spawn("memhog", "1", "adj=-1000", "sleep=3600000", NULL, NULL);
+}
+
+/* A small memhog of 8 MiB, 2 passes, held by gate; ready when pass 1 is written. */
+static int spawn_held(struct kunit *test, unsigned long head, int gate, const char *adj)
+{
+	char hold[24];
+	int pid;
+
+	snprintf(hold, sizeof(hold), "hold=%d", gate);
+	pid = adj ? spawn("memhog", "8", "2", adj, hold, NULL) : spawn("memhog", "8", "2", hold, NULL, NULL);
+	if (pid > 0 && !KUNIT_EXPECT_TRUE(test, wait_memhog_pass(test, head, pid, 1, 2))) {
+		stop(pid);
+		return -1;
+	}
+	return pid;
+}
+
 /* The biggest task dies; a small one holding memory finishes and verifies. */
 static void test_biggest_dies(struct kunit *test)
 {
 	unsigned long free = free_pages_now(), kills = vm_event(OOM_KILL), head = log_buf_head();
 	char big[16], name[48];
-	int small, hog;
+	int small, hog, gate;
 
 	snprintf(big, sizeof(big), "%lu", 2 * (free_mib() + swap_mib()));
-	small = spawn("memhog", "8", "2", "sleep=30000", NULL, NULL);
-	msleep(50);
-	hog = spawn("memhog", big, "zero", NULL, NULL, NULL);
-	KUNIT_ASSERT_TRUE(test, small > 0 && hog > 0);
+	gate = spawn_gate();
+	KUNIT_ASSERT_TRUE(test, gate > 0);
+	small = spawn_held(test, head, gate, NULL);
+	hog = small > 0 ? spawn("memhog", big, "zero", NULL, NULL, NULL) : -1;
+	if (!KUNIT_EXPECT_TRUE(test, small > 0 && hog > 0)) {
+		stop(small);
+		stop(gate);
+		return;
+	}
 	KUNIT_EXPECT_EQ(test, WTERMSIG(wait_status(hog)), SIGKILL);
+	stop(gate);
 	KUNIT_EXPECT_EQ(test, wait_status(small), 0);
 	KUNIT_EXPECT_EQ(test, vm_event(OOM_KILL), kills + 1);
 	snprintf(name, sizeof(name), "Killed process %d (memhog)", hog);
@@ -628,18 +661,26 @@ static void test_adj_picks_victim(struct kunit *test)
 {
 	unsigned long kills = vm_event(OOM_KILL), head = log_buf_head(), free = free_pages_now();
 	char big[16], vname[48], bname[48];
-	int victim, bystander, exempt, hog;
+	int victim, bystander, exempt, hog, gate;
 	static char buf[16384];		/* not on the 16 KiB kernel stack */
 	char *v, *b;
 
 	snprintf(big, sizeof(big), "%lu", 2 * (free_mib() + swap_mib()));
-	victim = spawn("memhog", "8", "2", "adj=600", "sleep=30000", NULL);
-	bystander = spawn("memhog", "8", "2", "sleep=30000", NULL, NULL);
-	exempt = spawn("memhog", "8", "2", "adj=-1000", "sleep=30000", NULL);
-	msleep(50);
-	hog = spawn("memhog", big, "zero", "adj=-500", NULL, NULL);
-	KUNIT_ASSERT_TRUE(test, victim > 0 && bystander > 0 && exempt > 0 && hog > 0);
+	gate = spawn_gate();
+	KUNIT_ASSERT_TRUE(test, gate > 0);
+	victim = spawn_held(test, head, gate, "adj=600");
+	bystander = spawn_held(test, head, gate, NULL);
+	exempt = spawn_held(test, head, gate, "adj=-1000");
+	hog = victim > 0 && bystander > 0 && exempt > 0 ? spawn("memhog", big, "zero", "adj=-500", NULL, NULL) : -1;
+	if (!KUNIT_EXPECT_TRUE(test, hog > 0)) {
+		stop(victim);
+		stop(bystander);
+		stop(exempt);
+		stop(gate);
+		return;
+	}
 	KUNIT_EXPECT_EQ(test, WTERMSIG(wait_status(hog)), SIGKILL);
+	stop(gate);
 	KUNIT_EXPECT_EQ(test, WTERMSIG(wait_status(victim)), SIGKILL);
 	KUNIT_EXPECT_EQ(test, wait_status(bystander), 0);
 	KUNIT_EXPECT_EQ(test, wait_status(exempt), 0);

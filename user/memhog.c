@@ -2,7 +2,7 @@
  * memhog: allocate memory, fill every page, and prove it all comes back intact.
  *
  *     memhog MIB [mmap|brk] [PASSES] [text|binary|zero|random] [readfirst]
- *            [adj=N] [sleep=MS] [corrupt=PAGE]
+ *            [adj=N] [sleep=MS] [hold=PID] [corrupt=PAGE]
  *
  * Words after MIB may come in any order. Defaults: mmap, 1 pass, text.
  *
@@ -28,6 +28,9 @@
  * first write (demand-zero: a read fault, then a write fault); adj=N sets
  * oom_score_adj (-1000..1000); sleep=MS waits after each pass, holding the
  * memory (to let kswapd work, or to be there when the OOM killer looks);
+ * hold=PID waits after each pass for as long as task PID lives, which
+ * holds the memory exactly until the caller says so (a timed sleep ends on
+ * its own when a slow machine has not got to the point yet);
  * corrupt=PAGE damages that page after the last pass, as a bad swap-in
  * would, to prove the check catches it (a test of the test).
  *
@@ -35,6 +38,7 @@
  * (the first bad page is described), 2 for bad usage or failed allocation.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -240,13 +244,13 @@ static bool page_is_zero(const u64 *page, unsigned long idx)
 static int usage(void)
 {
 	printf("usage: memhog MIB [mmap|brk] [PASSES] [text|binary|zero|random] "
-	       "[readfirst] [adj=N] [sleep=MS]\n");
+	       "[readfirst] [adj=N] [sleep=MS] [hold=PID] [corrupt=PAGE]\n");
 	return 2;
 }
 
 int main(int argc, char **argv)
 {
-	unsigned long mib, npages, passes = 1, sleep = 0, corrupt = -1UL;
+	unsigned long mib, npages, passes = 1, sleep = 0, corrupt = -1UL, hold = 0;
 	bool use_brk = false, readfirst = false;
 	u32 *csum;
 	char *mem, *end;
@@ -279,6 +283,9 @@ int main(int argc, char **argv)
 			corrupt = strtoul(a + 8, NULL, 0);
 		} else if (!strncmp(a, "sleep=", 6)) {
 			sleep = strtoul(a + 6, NULL, 0);
+		} else if (!strncmp(a, "hold=", 5)) {
+			hold = strtoul(a + 5, &end, 0);
+			known = !*end && hold > 0 && hold <= 0x7fffffff;
 		} else if (a[0] >= '0' && a[0] <= '9') {
 			passes = strtoul(a, &end, 0);
 			known = !*end && passes >= 1 && passes <= 1000;
@@ -330,6 +337,8 @@ int main(int argc, char **argv)
 		       pass > 1 ? "checked and " : "", npages);
 		if (sleep)
 			sleep_ms(sleep);
+		while (hold && kill((pid_t)hold, 0) == 0)
+			sleep_ms(20);
 	}
 	if (corrupt < npages) {
 		printf("memhog[%d]: corrupting page %lu on purpose\n", pid, corrupt);
