@@ -54,7 +54,7 @@ $(B)/lib/string.o: KCFLAGS += -fno-tree-loop-distribute-patterns
 # The canary's failure handler must not be guarded by a canary.
 $(B)/lib/stackprotector.o: KCFLAGS += -fno-stack-protector
 
-.PHONY: all deps qemu-run qemu-test test test-matrix host-test qemu-gdb gdb clean help bench demo
+.PHONY: all deps qemu-run qemu-test test test-matrix host-test qemu-gdb gdb clean help bench demo fuzz
 all: $(B)/kernel8.img
 
 # Toolchain first: everything made with the cross tools (or with anything
@@ -73,6 +73,7 @@ help:
 	@echo "  make deps        install missing Debian packages (make qemu-run/test do this)"
 	@echo "  make qemu-test   boot with 'selftest' in bootargs; fails if any case fails"
 	@echo "  make host-test   host unit tests (ASan/UBSan) only"
+	@echo "  make fuzz        10^6 random system calls at 128M (FUZZ_SEED=, FUZZ_CALLS=)"
 	@echo "  make qemu-gdb / make gdb   QEMU halted with a gdb stub / gdb-multiarch attached"
 	@echo "  make demo        memory-pressure timeline at 128 MiB, plotted to build/pressure.png"
 	@echo "  knobs: CPU=max MEM=512M EL2=1 GIC=3 BOOTARGS='...'"
@@ -159,6 +160,16 @@ bench: deps all $(B)/host/bench_mm
 	@bash qemu/bench.sh
 	@bash scripts/bench-host.sh $(B)/host/bench_mm
 	@bash scripts/bench-reclaim.sh
+
+# 10^6 random system calls from four user tasks at 128M, where reclaim, swap
+# and the OOM killer run under them (user/fuzz.c; the fuzz suite,
+# kernel/fuzz_test.c, checks that every page and swap slot comes back).
+# make test runs the same suite with 10^5 calls. FUZZ_SEED picks the seeds.
+FUZZ_CALLS ?= 1000000
+FUZZ_SEED ?= 1
+fuzz: deps all
+	@MEM=128M ICOUNT=0 TIMEOUT=1800 \
+		BOOTARGS="selftest=fuzz fuzz.calls=$(FUZZ_CALLS) fuzz.seed=$(FUZZ_SEED)" bash qemu/selftest.sh
 
 qemu-gdb: deps all
 	@echo "QEMU halted before the first instruction, gdb stub on :1234: 'make gdb' in another terminal (docs/gdb.md)"

@@ -35,6 +35,10 @@
 #include <linux/init.h>
 #include <linux/reboot.h>
 #include <linux/selftest.h>
+#include <linux/mm.h>
+#include <linux/mmzone.h>
+#include <linux/slab.h>
+#include <linux/swap.h>
 #include <string.h>
 
 extern struct kunit_suite *const __start_selftest_suites[], *const __stop_selftest_suites[];
@@ -214,4 +218,12 @@ void selftest_boot(void)
 	failed = selftest_run(filter);
 	printk("selftest: %s\n", failed == 0 ? "PASS" : "FAIL");
 	machine_exit(failed == 0 ? 0 : 1);
+}
+
+unsigned long selftest_free_pages(void)
+{
+	try_to_unuse();
+	kmem_cache_shrink_all();
+	drain_local_pages();
+	return nr_free_pages();
 }

@@ -115,6 +115,8 @@ SYSCALL(sys_kill)
 		return -EINVAL;
 	if (a1 != 0 && a1 != SIGKILL && a1 != SIGTERM)
 		return -EINVAL;
+	if (a0 > INT_MAX)
+		return -ESRCH;		/* as set_oom_score_adj: 2^32 + pid is not pid */
 	t = find_task_by_pid((int)a0);
 	if (!t || t->state == TASK_ZOMBIE)
 		return -ESRCH;
@@ -130,6 +132,8 @@ SYSCALL(sys_wait)
 	UNUSED_ARGS;
 	if (a1 && !access_ok((void __user *)a1, sizeof(int)))
 		return -EFAULT;
+	if ((long)a0 != -1 && a0 > INT_MAX)
+		return -ECHILD;		/* a pid is an int: 2^32 + pid is no child of ours */
 	pid = kernel_wait((int)a0, &status);
 	if (pid > 0 && a1 && copy_to_user((void __user *)a1, &status, sizeof(status)))
 		return -EFAULT;

@@ -29,13 +29,6 @@ static int run_and_wait(const char *name, const char *a1, const char *a2, const 
 	return status;
 }
 
-/* Free pages with the per-CPU lists drained, so the count is exact. */
-static unsigned long free_pages_now(void)
-{
-	drain_local_pages();
-	return nr_free_pages();
-}
-
 static void expect_segv(struct kunit *test, const char *what, const char *report)
 {
 	unsigned long head = log_buf_head();
@@ -162,11 +155,11 @@ static void test_spawn_exit_cycles(struct kunit *test)
 	int bad = 0;
 
 	run_and_wait("hello", "warm-up", NULL, NULL);	/* slab caches reach their steady size */
-	before = free_pages_now();
+	before = selftest_free_pages();
 	for (int i = 0; i < 100; i++)
 		if (run_and_wait("hello", "-q", NULL, NULL) != 0)
 			bad++;
-	after = free_pages_now();
+	after = selftest_free_pages();
 	printk("        # free pages before %lu, after 100 spawn/exit cycles %lu\n", before, after);
 	KUNIT_EXPECT_EQ(test, bad, 0);
 	KUNIT_EXPECT_EQ(test, after, before);
@@ -175,21 +168,21 @@ static void test_spawn_exit_cycles(struct kunit *test)
 /* A program that maps, touches, unmaps and dies also gives everything back. */
 static void test_memhog_exit(struct kunit *test)
 {
-	unsigned long before = free_pages_now(), after;
+	unsigned long before = selftest_free_pages(), after;
 
 	KUNIT_EXPECT_EQ(test, run_and_wait("memhog", "8", "mmap", NULL), 0);
 	KUNIT_EXPECT_EQ(test, run_and_wait("memhog", "8", "brk", NULL), 0);
-	after = free_pages_now();
+	after = selftest_free_pages();
 	printk("        # free pages before %lu, after two memhog runs %lu\n", before, after);
 	KUNIT_EXPECT_EQ(test, after, before);
 }
 
 static void test_killed_task_frees(struct kunit *test)
 {
-	unsigned long before = free_pages_now(), after;
+	unsigned long before = selftest_free_pages(), after;
 
 	KUNIT_EXPECT_TRUE(test, WIFSIGNALED(run_and_wait("fault", "null", NULL, NULL)));
-	after = free_pages_now();
+	after = selftest_free_pages();
 	KUNIT_EXPECT_EQ(test, after, before);
 }
 
@@ -208,7 +201,7 @@ selftest_suite(mm_exit_suite);
  */
 static void test_memhog_most_of_ram(struct kunit *test)
 {
-	unsigned long free = free_pages_now(), margin = 16UL << (20 - PAGE_SHIFT);
+	unsigned long free = selftest_free_pages(), margin = 16UL << (20 - PAGE_SHIFT);
 	unsigned long mib = (free - margin) >> (20 - PAGE_SHIFT);
 	char arg[16];
 
@@ -219,8 +212,8 @@ static void test_memhog_most_of_ram(struct kunit *test)
 	 * Nothing may be missing. (Slightly more may be free: filling RAM makes
 	 * SLUB give back empty slabs that earlier suites left cached.)
 	 */
-	printk("        # free pages before %lu, after %lu\n", free, free_pages_now());
-	KUNIT_EXPECT_GE(test, free_pages_now(), free);
+	printk("        # free pages before %lu, after %lu\n", free, selftest_free_pages());
+	KUNIT_EXPECT_GE(test, selftest_free_pages(), free);
 }
 
 static struct kunit_case demand_cases[] = {

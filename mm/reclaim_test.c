@@ -31,19 +31,6 @@
 
 #define MIB_PAGES	(1UL << (20 - PAGE_SHIFT))
 
-/*
- * Free pages with nothing left in swap: pages of bystanders (init, sleeping
- * tasks) swapped out meanwhile are brought back first, so that before and
- * after compare exactly.
- */
-static unsigned long free_pages_now(void)
-{
-	try_to_unuse();
-	kmem_cache_shrink_all();	/* empty slabs SLUB keeps cached go back too */
-	drain_local_pages();
-	return nr_free_pages();
-}
-
 /* Damage every compressed slot that holds a page of task pid; returns how many. */
 static int corrupt_task_slots(int pid)
 {
@@ -66,7 +53,7 @@ static int corrupt_task_slots(int pid)
 
 static unsigned long free_mib(void)
 {
-	return free_pages_now() / MIB_PAGES;
+	return selftest_free_pages() / MIB_PAGES;
 }
 
 static unsigned long swap_mib(void)
@@ -439,7 +426,7 @@ selftest_suite(lru_gen_suite);
 
 static void test_bigger_than_ram(struct kunit *test)
 {
-	unsigned long free = free_pages_now(), mib = free_mib() + swap_mib() / 3;
+	unsigned long free = selftest_free_pages(), mib = free_mib() + swap_mib() / 3;
 	unsigned long out0 = vm_event(PSWPOUT), in0 = vm_event(PSWPIN), scan0 = vm_event(PGSCAN_KSWAPD);
 	char arg[16];
 
@@ -451,7 +438,7 @@ static void test_bigger_than_ram(struct kunit *test)
 	KUNIT_EXPECT_GT(test, vm_event(PSWPOUT), out0);
 	KUNIT_EXPECT_GT(test, vm_event(PSWPIN), in0);
 	KUNIT_EXPECT_GT(test, vm_event(PGSCAN_KSWAPD), scan0);	/* kswapd ran */
-	KUNIT_EXPECT_EQ(test, free_pages_now(), free);
+	KUNIT_EXPECT_EQ(test, selftest_free_pages(), free);
 	KUNIT_EXPECT_EQ(test, zram_slots_used(), 0);
 	zram_show_mm_stat();
 }
@@ -471,7 +458,7 @@ static void test_two_workloads_verify(struct kunit *test)
 	 * Swapped data still costs RAM (its compressed copy, ~1/2 for these
 	 * patterns), so RAM + swap/6 fits with room to spare.
 	 */
-	unsigned long free = free_pages_now(), total = free_mib() + swap_mib() / 6;
+	unsigned long free = selftest_free_pages(), total = free_mib() + swap_mib() / 6;
 	char a[16], b[16];
 	int p1, p2;
 
@@ -483,8 +470,8 @@ static void test_two_workloads_verify(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, wait_status(p1), 0);
 	KUNIT_EXPECT_EQ(test, wait_status(p2), 0);
 	printk("        # free pages before %lu, after %lu; swap slots in use %lu\n", free,
-	       free_pages_now(), zram_slots_used());
-	KUNIT_EXPECT_EQ(test, free_pages_now(), free);
+	       selftest_free_pages(), zram_slots_used());
+	KUNIT_EXPECT_EQ(test, selftest_free_pages(), free);
 	KUNIT_EXPECT_EQ(test, zram_slots_used(), 0);
 }
 
@@ -514,7 +501,7 @@ static void test_corruption_caught(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, WIFSIGNALED(status));
 	KUNIT_EXPECT_EQ(test, WTERMSIG(status), SIGBUS);
 	KUNIT_EXPECT_TRUE(test, log_contains(head, "data corrupt"));
-	free_pages_now();
+	selftest_free_pages();
 	KUNIT_EXPECT_EQ(test, zram_slots_used(), 0);
 	/* The kernel and other programs carry on. */
 	KUNIT_EXPECT_EQ(test, wait_status(spawn("memhog", "8", NULL, NULL, NULL, NULL)), 0);
@@ -583,7 +570,7 @@ static void test_swapin_rechecks_pte(struct kunit *test)
 	__free_page(page);
 	kill_task(pid);
 	wait_status(pid);
-	free_pages_now();		/* bystanders' pages back from swap */
+	selftest_free_pages();		/* bystanders' pages back from swap */
 	KUNIT_EXPECT_EQ(test, zram_slots_used(), 0);
 }
 
@@ -628,7 +615,7 @@ static int spawn_held(struct kunit *test, unsigned long head, int gate, const ch
 /* The biggest task dies; a small one holding memory finishes and verifies. */
 static void test_biggest_dies(struct kunit *test)
 {
-	unsigned long free = free_pages_now(), kills = vm_event(OOM_KILL), head = log_buf_head();
+	unsigned long free = selftest_free_pages(), kills = vm_event(OOM_KILL), head = log_buf_head();
 	char big[16], name[48];
 	int small, hog, gate;
 
@@ -648,7 +635,7 @@ static void test_biggest_dies(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, vm_event(OOM_KILL), kills + 1);
 	snprintf(name, sizeof(name), "Killed process %d (memhog)", hog);
 	KUNIT_EXPECT_TRUE(test, log_contains(head, name));
-	KUNIT_EXPECT_EQ(test, free_pages_now(), free);
+	KUNIT_EXPECT_EQ(test, selftest_free_pages(), free);
 	KUNIT_EXPECT_EQ(test, zram_slots_used(), 0);
 }
 
@@ -659,7 +646,7 @@ static void test_biggest_dies(struct kunit *test)
  */
 static void test_adj_picks_victim(struct kunit *test)
 {
-	unsigned long kills = vm_event(OOM_KILL), head = log_buf_head(), free = free_pages_now();
+	unsigned long kills = vm_event(OOM_KILL), head = log_buf_head(), free = selftest_free_pages();
 	char big[16], vname[48], bname[48];
 	int victim, bystander, exempt, hog, gate;
 	static char buf[16384];		/* not on the 16 KiB kernel stack */
@@ -692,7 +679,7 @@ static void test_adj_picks_victim(struct kunit *test)
 	v = strstr(buf, vname);
 	b = strstr(buf, bname);
 	KUNIT_EXPECT_TRUE(test, v && b && v < b);
-	KUNIT_EXPECT_EQ(test, free_pages_now(), free);
+	KUNIT_EXPECT_EQ(test, selftest_free_pages(), free);
 	KUNIT_EXPECT_EQ(test, zram_slots_used(), 0);
 }
 
@@ -705,7 +692,7 @@ static void test_adj_picks_victim(struct kunit *test)
 static void test_full_swap_no_churn(struct kunit *test)
 {
 	unsigned long head = log_buf_head(), kills = vm_event(OOM_KILL), isolated0, slot;
-	unsigned long free = free_pages_now();
+	unsigned long free = selftest_free_pages();
 	struct zram_mm_stat st;
 	struct page *page;
 	char arg[16];
@@ -733,7 +720,7 @@ static void test_full_swap_no_churn(struct kunit *test)
 	zram_set_mem_limit(0);
 	zram_free_slot(slot);
 	__free_page(page);
-	KUNIT_EXPECT_EQ(test, free_pages_now(), free);
+	KUNIT_EXPECT_EQ(test, selftest_free_pages(), free);
 }
 
 static struct kunit_case oom_cases[] = {

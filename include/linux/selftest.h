@@ -81,6 +81,13 @@ __printf(2, 3) void kunit_mark_skipped(struct kunit *test, const char *fmt, ...)
 
 /* Run the suites named in the comma-separated filter (all if NULL/empty); returns failed cases. */
 int selftest_run(const char *filter);
+
+/*
+ * Free pages once everything that can come back has: swapped-out pages of
+ * tasks still alive (init, sleepers) swapped in, empty slabs freed, the
+ * per-CPU lists drained. Two calls around a workload compare exactly.
+ */
+unsigned long selftest_free_pages(void);
 /* Boot-time entry: run per the command line, print a summary, exit QEMU with the status. */
 __noreturn void selftest_boot(void);
 /* Print the list of suites. */

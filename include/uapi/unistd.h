@@ -33,7 +33,12 @@
 #define __NR_sleep_ms		101
 /* sched_yield() -> 0: give the CPU to the next runnable task. */
 #define __NR_sched_yield	124
-/* kill(pid, sig) -> 0: sig SIGKILL or SIGTERM ends pid; 0 only checks it exists. */
+/*
+ * kill(pid, sig) -> 0: sig SIGKILL or SIGTERM ends pid; 0 only checks it exists.
+ * DIFFERS from Linux, here and in wait and set_oom_score_adj: a pid is
+ * the whole 64-bit register, and one above INT_MAX names no task (-ESRCH,
+ * wait: -ECHILD); Linux truncates the register to a 32-bit pid_t.
+ */
 #define __NR_kill		129
 /* getpid() -> the caller's pid. */
 #define __NR_getpid		172

@@ -34,6 +34,7 @@ const char *errno_name(int err)
 		{ ENOEXEC, "ENOEXEC" }, { ECHILD, "ECHILD" }, { EAGAIN, "EAGAIN" },
 		{ ENOMEM, "ENOMEM" }, { EFAULT, "EFAULT" }, { EBUSY, "EBUSY" },
 		{ EEXIST, "EEXIST" }, { EINVAL, "EINVAL" }, { ENOSYS, "ENOSYS" },
+		{ EBADF, "EBADF" }, { ENODEV, "ENODEV" }, { ENOSPC, "ENOSPC" },
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
