@@ -149,7 +149,7 @@ bool free_pages_flags_bad(struct page *page, unsigned int order)
 {
 	static const struct { int bit; const char *name; } owner_flags[] = {
 		{ PG_buddy, "buddy" }, { PG_slab, "slab" }, { PG_lru, "lru" },
-		{ PG_locked, "locked" }, { PG_swapcache, "swapcache" },
+		{ PG_locked, "locked" }, { PG_swapcache, "swapcache" }, { PG_zsmalloc, "zsmalloc" },
 	};
 	unsigned long pfn = page_to_pfn(page);
 	unsigned int i;

@@ -160,7 +160,12 @@ static struct zspage *decode_handle(struct zs_pool *pool, unsigned long handle,
 	struct zspage *zspage;
 
 	*idx = (handle >> OBJ_TAG_BITS) & OBJ_INDEX_MASK;
-	if (!(handle & 1) || !pfn_valid(pfn))
+	/*
+	 * Only a page that is part of a zspage says what its private means: a
+	 * stale handle's page may since belong to SLUB, a page table or a
+	 * task, and its private would be followed into anything.
+	 */
+	if (!(handle & 1) || !pfn_valid(pfn) || !PageZsmalloc(pfn_to_page(pfn)))
 		goto bad;
 	zspage = (struct zspage *)pfn_to_page(pfn)->private;
 	if (!zspage || zspage->pages[0] != pfn_to_page(pfn) ||
@@ -203,6 +208,7 @@ static void fix_fullness_group(struct size_class *class, struct zspage *zspage)
 static void free_zspage_pages(struct zspage *zspage, unsigned int nr)
 {
 	for (unsigned int i = 0; i < nr; i++) {
+		ClearPageZsmalloc(zspage->pages[i]);
 		zspage->pages[i]->private = 0;
 		zspage->pages[i]->index = 0;
 		__free_page(zspage->pages[i]);
@@ -228,6 +234,7 @@ static struct zspage *alloc_zspage(struct size_class *class, gfp_t gfp)
 		}
 		page->private = (unsigned long)zspage;	/* Linux: page->zspage via private */
 		page->index = i;
+		SetPageZsmalloc(page);
 		zspage->pages[i] = page;
 	}
 	return zspage;

@@ -16,6 +16,7 @@ enum pageflags {
 	PG_swapcache,	/* private holds a swap entry */
 	PG_dirty,
 	PG_locked,
+	PG_zsmalloc,	/* part of a zspage: private points at it (Linux: the zsmalloc page type) */
 	__NR_PAGEFLAGS,
 };
 
@@ -46,5 +47,6 @@ PAGEFLAG(SwapBacked, PG_swapbacked)
 PAGEFLAG(SwapCache, PG_swapcache)
 PAGEFLAG(Dirty, PG_dirty)
 PAGEFLAG(Locked, PG_locked)
+PAGEFLAG(Zsmalloc, PG_zsmalloc)
 
 #endif

@@ -519,6 +519,43 @@ static void test_show(void)
 /* ---- the benchmark loops (--bench) -------------------------------------------------- */
 
 /*
+ * Handles that name no object are reported and followed nowhere
+ * (zsmalloc's decode_handle): a stale one whose zspage went back to the
+ * buddy allocator, a forged one naming a page another owner uses (its
+ * private is not a zspage), and a double free inside a live zspage.
+ * Handle layout (mm/zsmalloc.c): pfn << 11 | object index << 1 | 1.
+ */
+static void test_bad_handles(void)
+{
+	struct zs_pool *pool = zs_create_pool("bad-handles");
+	unsigned long h = zs_malloc(pool, 100, GFP_KERNEL), h2, forged;
+	struct page *other = new_page();
+
+	ok(h != 0, "zs_malloc(100)");
+	zs_free(pool, h);
+	host_log_clear();
+	zs_free(pool, h);
+	ok(host_log_contains("zs_free(bad-handles): bad handle"),
+	   "a stale handle (its zspage freed, the page back in the buddy allocator) is reported");
+	other->private = 0x5a5a5a5a5a5a5a5aUL;	/* as a page of some other owner might hold */
+	forged = (page_to_pfn(other) << 11) | 1;
+	host_log_clear();
+	zs_free(pool, forged);
+	ok(host_log_contains("bad handle"), "a handle naming a page that is not a zspage's is reported");
+	other->private = 0;
+	__free_page(other);
+	h = zs_malloc(pool, 100, GFP_KERNEL);
+	h2 = zs_malloc(pool, 100, GFP_KERNEL);
+	zs_free(pool, h);
+	host_log_clear();
+	zs_free(pool, h);
+	ok(host_log_contains("is not allocated (double free?)"), "a double free in a live zspage is named");
+	zs_free(pool, h2);
+	ok(zs_get_total_pages(pool) == 0, "and the pool is empty after all");
+	zs_destroy_pool(pool);
+}
+
+/*
  * test_zram --bench [TEXT_FILE [BINARY_FILE]], with ZRAM_BENCH_MODE
  * (fastreset, extstate, stream) and ZRAM_BENCH_CONTENT (text, binary,
  * random, zero) in the environment: BENCH_N pages written, read and freed.
@@ -621,6 +658,7 @@ int main(int argc, char **argv)
 	test_show();
 	test_slots_full();
 	test_mem_limit();
+	test_bad_handles();
 	zram_reset();
 	is_int(free_pages_now(), boot_free, "after zram_reset: free pages as before zram_init");
 	return done_testing();
