@@ -9,11 +9,15 @@
  *   vm.min_free_kbytes        the min watermark; low and high follow
  *   vm.watermark_scale_factor distance between the watermarks, in 1/10000
  *                             of memory (Linux: 1..3000, default 10)
+ *   vm.max_map_count          VMAs one address space may have (mm/mmap.c;
+ *                             Linux: 0..INT_MAX, default 65530)
  */
 #include <linux/kernel.h>
+#include <linux/mman.h>
 #include <linux/mmzone.h>
 #include <linux/shell.h>
 #include <linux/swap.h>
+#include <limits.h>
 #include <string.h>
 
 static void show_wmarks(void)
@@ -49,9 +53,18 @@ static int set_watermark_scale_factor(long v)
 	return 0;
 }
 
+static int set_max_map_count(long v)
+{
+	if (v < 0 || v > INT_MAX)
+		return -1;
+	sysctl_max_map_count = (int)v;
+	return 0;
+}
+
 static long get_swappiness(void) { return vm_swappiness; }
 static long get_min_free_kbytes(void) { return min_free_kbytes; }
 static long get_watermark_scale_factor(void) { return watermark_scale_factor; }
+static long get_max_map_count(void) { return sysctl_max_map_count; }
 
 static const struct {
 	const char *name, *range;
@@ -61,6 +74,7 @@ static const struct {
 	{ "vm.swappiness", "0..200", get_swappiness, set_swappiness },
 	{ "vm.min_free_kbytes", "128..RAM/4 in KiB", get_min_free_kbytes, set_min_free_kbytes },
 	{ "vm.watermark_scale_factor", "1..3000", get_watermark_scale_factor, set_watermark_scale_factor },
+	{ "vm.max_map_count", "0..2147483647", get_max_map_count, set_max_map_count },
 };
 
 static int cmd_sysctl(int argc, char **argv)
@@ -93,4 +107,4 @@ static int cmd_sysctl(int argc, char **argv)
 	printk("sysctl: unknown name '%s' (try: sysctl)\n", argv[1]);
 	return -1;
 }
-shell_command("sysctl", "sysctl [NAME [VALUE]]", "show or set vm.swappiness, vm.min_free_kbytes, vm.watermark_scale_factor", cmd_sysctl);
+shell_command("sysctl", "sysctl [NAME [VALUE]]", "show or set vm.swappiness, vm.min_free_kbytes, vm.watermark_scale_factor, vm.max_map_count", cmd_sysctl);

@@ -132,22 +132,76 @@ static void vma_free(struct mm_struct *mm, struct vm_area_struct *vma)
 	kmem_cache_free(vma_cachep, vma);
 }
 
-/* Split vma at addr: vma keeps [start, addr), a new VMA gets [addr, end). */
-static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma, unsigned long addr)
-{
-	struct vm_area_struct *tail;
+/*
+ * vm.max_map_count (Linux: sysctl_max_map_count, DEFAULT_MAX_MAP_COUNT).
+ * Linux's default, 65530, is kept: a VMA is ~80 bytes here, so a task at
+ * the limit holds ~5 MiB of VMAs, which even a 128 MiB machine survives
+ * (and the OOM killer sees it in total_vm); the limit is there to stop an
+ * endless mprotect/munmap loop from turning all memory into VMAs, not to
+ * bound ordinary programs.
+ */
+int sysctl_max_map_count = DEFAULT_MAX_MAP_COUNT;
 
-	if (addr <= vma->vm_start || addr >= vma->vm_end)
-		return 0;
-	tail = kmem_cache_alloc(vma_cachep, GFP_KERNEL);
-	if (!tail)
-		return -ENOMEM;
+/*
+ * Two VMAs that touch may become one when nothing but their ranges tells
+ * them apart (Linux: is_mergeable_vma): the same flags, private anonymous
+ * memory (nothing else is merged here: the stack grows down, and shared
+ * memory would need its object compared), and the same kind -- "[heap]"
+ * stays apart from an "[anon]" mmap beside it, "data" from "[heap]".
+ */
+static bool is_mergeable_vma(unsigned long flags_a, const char *name_a, unsigned long flags_b,
+			     const char *name_b)
+{
+	if (flags_a != flags_b || !(flags_a & VM_ANON) || (flags_a & (VM_SHARED | VM_GROWSDOWN)))
+		return false;
+	return name_a == name_b || (name_a && name_b && strcmp(name_a, name_b) == 0);
+}
+
+/*
+ * Fold together the VMAs that touch at an address in [start, end] and may
+ * be merged (Linux: vma_merge(), now vma_merge_new_range() and
+ * vma_merge_existing_range() in mm/vma.c). Linux merges before it creates
+ * or splits, stretching a neighbour instead; here the change is made first
+ * and the pieces are folded afterwards, which ends in the same list and is
+ * simpler to read. Only boundaries inside the changed range can have become
+ * mergeable: the list was merged everywhere else already.
+ */
+static void vma_merge(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	struct vm_area_struct *vma, *next;
+
+	list_for_each_entry(vma, &mm->mmap, vm_list) {
+		if (vma->vm_end < start)
+			continue;
+		if (vma->vm_end > end)
+			break;
+		while (vma->vm_list.next != &mm->mmap) {
+			next = list_entry(vma->vm_list.next, struct vm_area_struct, vm_list);
+			if (next->vm_start != vma->vm_end || vma->vm_end > end ||
+			    !is_mergeable_vma(vma->vm_flags, vma->name, next->vm_flags, next->name))
+				break;
+			vma->vm_end = next->vm_end;	/* total_vm is unchanged: same pages */
+			list_del(&next->vm_list);
+			mm->map_count--;
+			kmem_cache_free(vma_cachep, next);
+		}
+	}
+}
+
+/*
+ * Split vma at addr into [vm_start, addr) (vma itself) and [addr, vm_end)
+ * (tail, allocated by the caller, so that a change that needs two splits
+ * either makes both or neither). Returns tail. Linux: __split_vma().
+ */
+static struct vm_area_struct *__split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
+					  unsigned long addr, struct vm_area_struct *tail)
+{
 	*tail = *vma;
 	tail->vm_start = addr;
 	vma->vm_end = addr;
 	list_add(&tail->vm_list, &vma->vm_list);
 	mm->map_count++;
-	return 0;
+	return tail;
 }
 
 /* Unmap the pages of [start, end) and flush, freeing them after the flush. */
@@ -160,32 +214,167 @@ static void zap_range(struct mm_struct *mm, unsigned long start, unsigned long e
 	tlb_finish_mmu(&tlb);
 }
 
+/*
+ * One change to [start, end) of an address space: munmap, mmap (unmap then
+ * map anew; also brk's growth) or mprotect. All three go through
+ * vma_change_apply(), which first works out what the list will look like,
+ * so that a change that would break vm.max_map_count or cannot get its
+ * VMAs is refused before anything is touched. Linux gets there by other
+ * means: it checks map_count in do_mmap, split_vma and
+ * do_vmi_align_munmap, preallocates its maple-tree nodes
+ * (vma_iter_prealloc), and gathers the VMAs to unmap before it frees any
+ * (vms_gather_munmap_vmas).
+ */
+enum vma_change_op { VMA_UNMAP, VMA_MAP, VMA_PROTECT };
+
+struct vma_change {
+	enum vma_change_op op;
+	unsigned long start, end;
+	unsigned long vm_flags;		/* MAP: the new VMA's flags; PROTECT: the READ/WRITE/EXEC wanted */
+	const char *name;		/* MAP: the new VMA's name */
+};
+
+#define VM_PROT_MASK	(VM_READ | VM_WRITE | VM_EXEC)
+
+/* mprotect: the flags vma's part inside the range gets. */
+static unsigned long vma_change_flags(const struct vma_change *c, const struct vm_area_struct *vma)
+{
+	return (vma->vm_flags & ~VM_PROT_MASK) | c->vm_flags;
+}
+
+/* Does the change touch vma (split it, remove it or change its flags)? */
+static bool vma_changes(const struct vma_change *c, const struct vm_area_struct *vma)
+{
+	if (vma->vm_end <= c->start || vma->vm_start >= c->end)
+		return false;
+	return c->op != VMA_PROTECT || vma_change_flags(c, vma) != vma->vm_flags;
+}
+
+/* The list after the change, piece by piece, as vma_merge() will leave it. */
+struct vma_count {
+	int nr;				/* VMAs so far */
+	bool new_done;			/* MAP: the new VMA is counted */
+	bool have_last;
+	unsigned long last_end, last_flags;
+	const char *last_name;
+};
+
+static void vma_count_add(const struct vma_change *c, struct vma_count *n, unsigned long start,
+			  unsigned long end, unsigned long flags, const char *name)
+{
+	if (!(n->have_last && n->last_end == start && start >= c->start && start <= c->end &&
+	      is_mergeable_vma(n->last_flags, n->last_name, flags, name)))
+		n->nr++;
+	n->have_last = true;
+	n->last_end = end;
+	n->last_flags = flags;
+	n->last_name = name;
+}
+
+/* Pieces come in address order; MAP's new VMA goes before the first piece above it. */
+static void vma_count_piece(const struct vma_change *c, struct vma_count *n, unsigned long start,
+			    unsigned long end, unsigned long flags, const char *name)
+{
+	if (start >= end)
+		return;
+	if (!n->new_done && start >= c->end) {
+		vma_count_add(c, n, c->start, c->end, c->vm_flags, c->name);
+		n->new_done = true;
+	}
+	vma_count_add(c, n, start, end, flags, name);
+}
+
+/* How many VMAs mm will have after c; *splits: how many __split_vma() calls it makes. */
+static int vma_count_after(struct mm_struct *mm, const struct vma_change *c, int *splits)
+{
+	struct vma_count n = { .new_done = c->op != VMA_MAP };
+	struct vm_area_struct *vma;
+
+	*splits = 0;
+	list_for_each_entry(vma, &mm->mmap, vm_list) {
+		if (!vma_changes(c, vma)) {
+			vma_count_piece(c, &n, vma->vm_start, vma->vm_end, vma->vm_flags, vma->name);
+			continue;
+		}
+		*splits += (vma->vm_start < c->start) + (vma->vm_end > c->end);
+		vma_count_piece(c, &n, vma->vm_start, min(vma->vm_end, c->start), vma->vm_flags, vma->name);
+		if (c->op == VMA_PROTECT)
+			vma_count_piece(c, &n, max(vma->vm_start, c->start), min(vma->vm_end, c->end),
+					vma_change_flags(c, vma), vma->name);
+		vma_count_piece(c, &n, max(vma->vm_start, c->end), vma->vm_end, vma->vm_flags, vma->name);
+	}
+	if (!n.new_done)
+		vma_count_add(c, &n, c->start, c->end, c->vm_flags, c->name);
+	return n.nr;
+}
+
+static long vma_change_apply(struct mm_struct *mm, const struct vma_change *c)
+{
+	struct vm_area_struct *spare[3], *vma, *next;
+	int splits, nr_spare = 0, nr_after = vma_count_after(mm, c, &splits);
+	int need = splits + (c->op == VMA_MAP);
+
+	/*
+	 * Growing past vm.max_map_count is -ENOMEM (Linux: do_mmap, split_vma);
+	 * a change that leaves no more VMAs than before is always allowed, so
+	 * that a task over a lowered limit can still unmap and mprotect back.
+	 */
+	if (nr_after > mm->map_count && nr_after > sysctl_max_map_count)
+		return -ENOMEM;
+	mmap_caches_init();
+	while (nr_spare < need) {
+		spare[nr_spare] = kmem_cache_alloc(vma_cachep, GFP_KERNEL);
+		if (!spare[nr_spare]) {
+			while (nr_spare)
+				kmem_cache_free(vma_cachep, spare[--nr_spare]);
+			return -ENOMEM;
+		}
+		nr_spare++;
+	}
+	/* Nothing below can fail. */
+	list_for_each_entry_safe(vma, next, &mm->mmap, vm_list) {
+		if (vma->vm_start >= c->end)
+			break;
+		if (!vma_changes(c, vma))
+			continue;
+		if (vma->vm_start < c->start)
+			vma = __split_vma(mm, vma, c->start, spare[--nr_spare]);
+		if (vma->vm_end > c->end)
+			__split_vma(mm, vma, c->end, spare[--nr_spare]);
+		if (c->op == VMA_PROTECT) {
+			vma->vm_flags = vma_change_flags(c, vma);
+			vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
+			change_protection(mm, vma->vm_start, vma->vm_end, vma->vm_page_prot);
+		} else {
+			zap_range(mm, vma->vm_start, vma->vm_end);
+			vma_free(mm, vma);
+		}
+	}
+	if (c->op == VMA_MAP) {
+		vma = spare[--nr_spare];
+		vma->vm_start = c->start;
+		vma->vm_end = c->end;
+		vma->vm_flags = c->vm_flags;
+		vma->vm_page_prot = vm_get_page_prot(c->vm_flags);
+		vma->vm_mm = mm;
+		vma->name = c->name;
+		vma_link(mm, vma);
+	}
+	vma_merge(mm, c->start, c->end);
+	BUG_ON(nr_spare != 0);		/* every split was counted, or one went unallocated */
+	WARN_ON(mm->map_count != nr_after);	/* vma_count_after() and vma_merge() disagree */
+	return 0;
+}
+
 long do_munmap(struct mm_struct *mm, unsigned long addr, unsigned long len)
 {
 	unsigned long end = addr + ALIGN(len, PAGE_SIZE);
-	struct vm_area_struct *vma;
 
 	/* A length near 2^64 rounds up to 0 (Linux: PAGE_ALIGN(len) == 0 is -EINVAL). */
 	if ((addr & ~PAGE_MASK) || len == 0 || ALIGN(len, PAGE_SIZE) == 0 || end > TASK_SIZE ||
 	    end < addr)
 		return -EINVAL;
-restart:
-	list_for_each_entry(vma, &mm->mmap, vm_list) {
-		if (vma->vm_end <= addr || vma->vm_start >= end)
-			continue;
-		/* Cut off the parts outside [addr, end); they stay mapped. */
-		if (vma->vm_start < addr) {
-			if (split_vma(mm, vma, addr))
-				return -ENOMEM;
-			goto restart;
-		}
-		if (vma->vm_end > end && split_vma(mm, vma, end))
-			return -ENOMEM;
-		zap_range(mm, vma->vm_start, vma->vm_end);
-		vma_free(mm, vma);
-		goto restart;
-	}
-	return 0;
+	return vma_change_apply(mm, &(struct vma_change){ .op = VMA_UNMAP, .start = addr, .end = end });
 }
 
 static unsigned long prot_to_vm_flags(int prot)
@@ -197,9 +386,12 @@ static unsigned long prot_to_vm_flags(int prot)
 /* Find room for len bytes below mm->mmap_base, top down (Linux's arch_get_unmapped_area_topdown). */
 static unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len)
 {
-	unsigned long addr = mm->mmap_base - len;
+	unsigned long addr;
 	struct vm_area_struct *vma;
 
+	if (len > mm->mmap_base)
+		return 0;		/* mmap_base - len would wrap */
+	addr = mm->mmap_base - len;
 	for (;;) {
 		bool moved = false;
 
@@ -218,10 +410,13 @@ static unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len)
 
 long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len, int prot, int flags)
 {
-	unsigned long vm_flags;
+	struct vma_change c = { .op = VMA_MAP, .name = "[anon]" };
 
-	if (len == 0 || len > TASK_SIZE)
+	if (len == 0)
 		return -EINVAL;
+	/* Linux (do_mmap, get_unmapped_area): a length that wraps or exceeds the address space is -ENOMEM. */
+	if (len > TASK_SIZE)
+		return -ENOMEM;
 	len = ALIGN(len, PAGE_SIZE);
 	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
 		return -EINVAL;
@@ -229,24 +424,26 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len, int pr
 		return -EINVAL;		/* W^X: refused, see vm_get_page_prot */
 	if (!(flags & MAP_ANONYMOUS) || !(flags & MAP_PRIVATE) || (flags & MAP_SHARED))
 		return -EINVAL;		/* only private anonymous memory exists here */
-	vm_flags = prot_to_vm_flags(prot) | VM_ANON;
+	c.vm_flags = prot_to_vm_flags(prot) | VM_ANON;
 	if (flags & MAP_FIXED) {
-		if ((addr & ~PAGE_MASK) || addr + len > TASK_SIZE || addr + len < addr || addr < PAGE_SIZE)
+		if ((addr & ~PAGE_MASK) || addr < PAGE_SIZE)
 			return -EINVAL;
-		do_munmap(mm, addr, len);
+		if (addr > TASK_SIZE - len)
+			return -ENOMEM;
 	} else {
 		addr = get_unmapped_area(mm, len);
 		if (!addr)
 			return -ENOMEM;
 	}
-	if (!vma_add(mm, addr, addr + len, vm_flags, "[anon]"))
-		return -ENOMEM;
-	return (long)addr;
+	/* MAP_FIXED replaces what was there, in one step: on failure the old mapping stays. */
+	c.start = addr;
+	c.end = addr + len;
+	return vma_change_apply(mm, &c) ?: (long)addr;
 }
 
 long do_mprotect(struct mm_struct *mm, unsigned long addr, unsigned long len, int prot)
 {
-	unsigned long end = addr + ALIGN(len, PAGE_SIZE), vm_flags, a;
+	unsigned long end = addr + ALIGN(len, PAGE_SIZE), a;
 	struct vm_area_struct *vma;
 
 	if (addr & ~PAGE_MASK)
@@ -268,19 +465,13 @@ long do_mprotect(struct mm_struct *mm, unsigned long addr, unsigned long len, in
 		if (!vma)
 			return -ENOMEM;
 	}
-	vm_flags = prot_to_vm_flags(prot);
-	for (a = addr; a < end; a = vma->vm_end) {
-		vma = find_vma(mm, a);
-		if (split_vma(mm, vma, a))
-			return -ENOMEM;
-		vma = find_vma(mm, a);
-		if (split_vma(mm, vma, end))
-			return -ENOMEM;
-		vma->vm_flags = (vma->vm_flags & ~(VM_READ | VM_WRITE | VM_EXEC)) | vm_flags;
-		vma->vm_page_prot = vm_get_page_prot(vma->vm_flags);
-		change_protection(mm, vma->vm_start, vma->vm_end, vma->vm_page_prot);
-	}
-	return 0;
+	/*
+	 * Pieces whose flags do not change are left whole (Linux: mprotect_fixup
+	 * returns early when newflags == oldflags), and whatever ends up equal
+	 * to a neighbour is merged back: RW -> RO -> RW of a page is one VMA again.
+	 */
+	return vma_change_apply(mm, &(struct vma_change){ .op = VMA_PROTECT, .start = addr, .end = end,
+							  .vm_flags = prot_to_vm_flags(prot) });
 }
 
 /*
@@ -288,28 +479,22 @@ long do_mprotect(struct mm_struct *mm, unsigned long addr, unsigned long len, in
  * The heap is whatever VMAs lie in [start_brk, brk) rounded to pages -- not
  * necessarily one: mprotect or munmap of part of it splits it. So:
  *   shrink  unmap [new_end, old_end) like munmap, whatever pieces are there
- *   grow    [old_end, new_end) must be free; extend the VMA that ends at
- *           old_end if it is plain heap (anonymous, read-write), or add a
- *           new "[heap]" VMA after it
+ *   grow    [old_end, new_end) must be free; map it as "[heap]", which
+ *           vma_merge() folds into the piece below if that is plain heap
+ *           (anonymous, read-write)
  */
 long do_brk(struct mm_struct *mm, unsigned long brk)
 {
 	unsigned long old_end = ALIGN(mm->brk, PAGE_SIZE), new_end = ALIGN(brk, PAGE_SIZE);
-	const unsigned long heap_flags = VM_READ | VM_WRITE | VM_ANON;
 
 	if (brk < mm->start_brk || brk > mm->mmap_base)
 		return (long)mm->brk;		/* Linux returns the unchanged break */
 	if (new_end > old_end) {
-		struct vm_area_struct *prev = old_end > mm->start_brk ? find_vma(mm, old_end - 1) : NULL;
-
-		if (!range_free(mm, old_end, new_end))
+		if (!range_free(mm, old_end, new_end) ||
+		    vma_change_apply(mm, &(struct vma_change){ .op = VMA_MAP, .start = old_end, .end = new_end,
+							       .vm_flags = VM_READ | VM_WRITE | VM_ANON,
+							       .name = "[heap]" }))
 			return (long)mm->brk;
-		if (prev && prev->vm_end == old_end && prev->vm_flags == heap_flags) {
-			prev->vm_end = new_end;
-			mm->total_vm += (new_end - old_end) >> PAGE_SHIFT;
-		} else if (!vma_add(mm, old_end, new_end, heap_flags, "[heap]")) {
-			return (long)mm->brk;
-		}
 	} else if (new_end < old_end) {
 		if (do_munmap(mm, new_end, old_end - new_end))
 			return (long)mm->brk;

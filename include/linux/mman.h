@@ -14,6 +14,13 @@
 #define USER_STACK_SIZE		(1UL << 20)		/* the stack VMA: 1 MiB, demand-paged */
 #define USER_MMAP_BASE		0x0000ff0000000000UL	/* mmap grows down from here */
 
+/*
+ * vm.max_map_count: no mmap, mprotect, munmap or brk may leave an address
+ * space with more VMAs than this (-ENOMEM, as Linux). Linux's default.
+ */
+#define DEFAULT_MAX_MAP_COUNT	65530
+extern int sysctl_max_map_count;
+
 struct mm_struct *mm_alloc(void);
 /* Tear down everything: every mapping, swap entry, page-table page, VMA, the pgd, the ASID. */
 void mmput(struct mm_struct *mm);

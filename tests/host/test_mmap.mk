@@ -1,0 +1,8 @@
+# The VMA list (mm/mmap.c: mmap, munmap, mprotect, brk, VMA merging,
+# vm.max_map_count) as a user program; tests/host/test_mmap.c plays the slab
+# and page-table calls it makes and checks every operation against a page
+# model (MMAP_SEED=N reruns the random part with another seed).
+HOST_TESTS += test_mmap
+test_mmap_SRCS := mm/mmap.c tests/host/host_shim.c
+# See test_memblock.mk: read compiler.h before glibc's <sys/cdefs.h>.
+test_mmap_LIBS := -include linux/compiler.h
