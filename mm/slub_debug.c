@@ -354,6 +354,20 @@ static bool on_freelist(struct kmem_cache *s, struct page *slab, void *search)
 		fp = get_freepointer(s, object);
 		nr++;
 	}
+	if (fp) {
+		/*
+		 * More links than the slab has objects, every one of them a
+		 * valid object: the chain loops back on itself (two frees
+		 * crossed, or a wild write). Following it would hand out the
+		 * same objects forever; cut it, and let the slab count as full
+		 * (Linux: on_freelist, "Freelist cycle detected").
+		 */
+		slab_bug(s->name, "Freelist cycle detected");
+		print_slab_info(slab);
+		slab->freelist = NULL;
+		slab->inuse = slab->objects;
+		slab_fix(s, "Freelist cleared");
+	}
 	return false;
 }
 

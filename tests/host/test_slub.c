@@ -782,6 +782,30 @@ static void test_freepointer_corrupt(void)
 	ok(kmem_cache_alloc(s, GFP_KERNEL) != NULL, "the cache keeps working");
 }
 
+/*
+ * A free list that loops (a -> b -> a) is found and cut while freeing
+ * another object, not followed around and around; the cache goes on with
+ * a new slab. Also last: a and b stay isolated.
+ */
+static void test_freelist_cycle(void)
+{
+	struct kmem_cache *s = kmem_cache_create("test-debug-cycle", 48, 0, 0, NULL);
+	void *a = kmem_cache_alloc(s, GFP_KERNEL), *b = kmem_cache_alloc(s, GFP_KERNEL);
+	void *c = kmem_cache_alloc(s, GFP_KERNEL), *p;
+
+	kmem_cache_free(s, a);
+	kmem_cache_free(s, b);			/* freelist: b -> a -> the untouched rest */
+	set_freepointer(s, a, b);		/* now b -> a -> b -> ... */
+	host_log_clear();
+	kmem_cache_free(s, c);
+	ok(host_log_contains("BUG test-debug-cycle (") && host_log_contains("Freelist cycle detected") &&
+	   host_log_contains("FIX test-debug-cycle: Freelist cleared"),
+	   "a cyclic free list is reported while freeing, and cut");
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	ok(p && p != a && p != b, "the cache keeps working, without handing out the looped objects");
+	kmem_cache_free(s, p);
+}
+
 int main(void)
 {
 	unsigned long boot_free;
@@ -820,6 +844,7 @@ int main(void)
 	shrink_all();
 	is_int(free_pages_now(), boot_free, "at the end: free pages as right after kmem_cache_init");
 	test_freepointer_corrupt();
+	test_freelist_cycle();
 	show_slabinfo();
 	return done_testing();
 }
