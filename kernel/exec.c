@@ -13,7 +13,6 @@
 #include <linux/pgtable.h>
 #include <linux/sched.h>
 #include <linux/user_progs.h>
-#include <asm/cacheflush.h>
 #include <string.h>
 #include "exec.h"
 
@@ -54,9 +53,6 @@ static int install_page(struct mm_struct *mm, struct vm_area_struct *vma, unsign
 	}
 	if (len)
 		memcpy((char *)page_address(page) + off, src, len);
-	if (vma->vm_flags & VM_EXEC)
-		flush_icache_range((unsigned long)page_address(page),
-				   (unsigned long)page_address(page) + PAGE_SIZE);
 	page->mapping = mm;
 	page->index = addr;
 	page->_mapcount = 0;
@@ -64,7 +60,7 @@ static int install_page(struct mm_struct *mm, struct vm_area_struct *vma, unsign
 	mm->rss_anon++;
 	lru_add_new_anon(page, mm, addr);
 	/* Not zero-filled memory: it must reach swap if evicted, so it starts dirty. */
-	WRITE_ONCE(*ptep, pte_mkdirty(pfn_pte(page_to_pfn(page), vma->vm_page_prot) | PTE_AF));
+	set_pte_at(mm, addr, ptep, pte_mkdirty(pfn_pte(page_to_pfn(page), vma->vm_page_prot) | PTE_AF));
 	return 0;
 }
 

@@ -10,6 +10,7 @@
 #include <linux/mmzone.h>
 #include <linux/sched.h>
 #include <linux/selftest.h>
+#include <asm/cacheflush.h>
 #include <uapi/signal.h>
 #include <uapi/wait.h>
 #include <stdlib.h>
@@ -101,6 +102,22 @@ static void test_align_sigbus(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, log_contains(head, "alignment fault"));
 }
 
+/*
+ * Code written at run time runs: jit does its own DC CVAU / IC IVAU (EL0
+ * may, SCTLR_EL1.UCI; without it they trap and jit dies) and mprotects the
+ * page between writing and running. Exec syncs each text page it copies
+ * (arch/arm64/flush.c): at least one sync for jit's text and one for the
+ * page the kernel zeroed and jit made executable.
+ */
+static void test_jit_runs_new_code(struct kunit *test)
+{
+	unsigned long head = log_buf_head(), syncs = icache_syncs();
+
+	KUNIT_EXPECT_EQ(test, run_and_wait("jit", NULL, NULL, NULL), 0);
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "first function returned 42 (want 42), rewritten one 7"));
+	KUNIT_EXPECT_GE(test, icache_syncs(), syncs + 2);
+}
+
 /* brk over a heap split by mprotect: right VMAs, and -EFAULT instead of a hang (fault brk-split). */
 static void test_brk_after_split(struct kunit *test)
 {
@@ -143,6 +160,7 @@ static struct kunit_case fault_cases[] = {
 	KUNIT_CASE(test_zero_page_stays_zero),
 	KUNIT_CASE(test_align_sigbus),
 	KUNIT_CASE(test_brk_after_split),
+	KUNIT_CASE(test_jit_runs_new_code),
 	KUNIT_CASE(test_kernel_survives),
 	{ NULL, NULL },
 };

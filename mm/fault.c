@@ -60,8 +60,7 @@ static void set_pte_bbm(struct mm_struct *mm, unsigned long addr, pte_t *ptep, p
 {
 	WRITE_ONCE(*ptep, 0);
 	flush_tlb_page(mm_asid(mm), addr);
-	WRITE_ONCE(*ptep, pte);
-	dsb(ishst);
+	set_pte_at(mm, addr, ptep, pte);
 }
 
 /* A relaxation of a live PTE (AF set, dirty): no BBM needed; flush the stale entry. */
@@ -91,8 +90,7 @@ static enum fault_result do_anonymous_page(struct mm_struct *mm, struct vm_area_
 	if (flags & FAULT_FLAG_WRITE)
 		pte = pte_mkdirty(pte);
 	page_add_new_anon(page, mm, addr);
-	WRITE_ONCE(*ptep, pte);
-	dsb(ishst);
+	set_pte_at(mm, addr, ptep, pte);	/* an exec fault: the zeroes must be what is fetched */
 	return VM_FAULT_OK;
 }
 

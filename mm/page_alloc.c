@@ -454,6 +454,7 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 	page->_refcount = 1;
 	page->_mapcount = -1;
 	page->mapping = NULL;
+	ClearPageDcacheClean(page);	/* new contents: not yet synced for instruction fetch */
 	page->index = 0;
 	if (order) {
 		SetPageHead(page);

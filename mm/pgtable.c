@@ -336,6 +336,8 @@ static unsigned long protect_level(u64 *table, int level, unsigned long addr, un
 			new = pte_modify(old, newprot);
 			if (pte_special(new))
 				new = pte_wrprotect(new);
+			else if (pte_user_exec(new))
+				__sync_icache_dcache(new);	/* as set_pte_at: mprotect to PROT_EXEC */
 		} while (new != old && !__atomic_compare_exchange_n(entry, &old, new, false,
 								    __ATOMIC_RELAXED, __ATOMIC_RELAXED));
 		changed += new != old;

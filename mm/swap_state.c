@@ -69,7 +69,7 @@ enum fault_result do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	zram_free_slot(slot);
 	/* The swap copy is dropped, so the page is dirty again (it has no copy anywhere). */
 	pte = pte_mkdirty(pfn_pte(page_to_pfn(page), vma->vm_page_prot) | PTE_AF);
-	WRITE_ONCE(*ptep, pte);
-	dsb(ishst);
+	/* Text swapped in lands in a frame that may just have held other code. */
+	set_pte_at(mm, addr, ptep, pte);
 	return VM_FAULT_OK;
 }

@@ -11,7 +11,7 @@
 #
 # To add a program: write user/NAME.c with a main(), add NAME to USER_PROGS.
 
-USER_PROGS := init hello memhog fault fpsimd fuzz
+USER_PROGS := init hello memhog fault fpsimd fuzz jit
 
 # The rules below must not become make's default goal (that stays `all`).
 user_saved_goal := $(.DEFAULT_GOAL)

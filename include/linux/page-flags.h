@@ -17,6 +17,7 @@ enum pageflags {
 	PG_dirty,
 	PG_locked,
 	PG_zsmalloc,	/* part of a zspage: private points at it (Linux: the zsmalloc page type) */
+	PG_dcache_clean,	/* instruction fetch sees its contents (arm64's PG_arch_1) */
 	__NR_PAGEFLAGS,
 };
 
@@ -48,5 +49,6 @@ PAGEFLAG(SwapCache, PG_swapcache)
 PAGEFLAG(Dirty, PG_dirty)
 PAGEFLAG(Locked, PG_locked)
 PAGEFLAG(Zsmalloc, PG_zsmalloc)
+PAGEFLAG(DcacheClean, PG_dcache_clean)
 
 #endif

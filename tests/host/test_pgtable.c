@@ -380,6 +380,38 @@ static void test_change_protection(void)
 	reset_flushes();
 }
 
+/*
+ * mprotect to PROT_EXEC (change_protection) makes instruction fetch see a
+ * page the kernel wrote (PG_dcache_clean, arch/arm64/flush.c): once per
+ * page, not once per mapping; a page fresh from the allocator must sync
+ * again; a page that stays non-executable never does.
+ */
+static void test_exec_syncs_icache(void)
+{
+	struct mm_struct mm;
+	struct page *a, *b;
+	unsigned long n0;
+
+	mm_init(&mm, 4);
+	a = map_user_page(&mm, 0x400000, PAGE_SHARED | PTE_AF);
+	b = map_user_page(&mm, 0x401000, PAGE_SHARED | PTE_AF);
+	ok(a && b && !PageDcacheClean(a) && !PageDcacheClean(b), "new pages are not synced for fetch");
+	n0 = icache_syncs();
+	change_protection(&mm, 0x400000, 0x401000, PAGE_READONLY);
+	is_int(icache_syncs() - n0, 0, "mprotect to read-only: no sync");
+	change_protection(&mm, 0x400000, 0x402000, PAGE_READONLY_EXEC);
+	is_int(icache_syncs() - n0, 2, "mprotect to PROT_EXEC: both pages synced");
+	ok(PageDcacheClean(a) && PageDcacheClean(b), "... and marked PG_dcache_clean");
+	change_protection(&mm, 0x400000, 0x402000, PAGE_SHARED);
+	change_protection(&mm, 0x400000, 0x402000, PAGE_READONLY_EXEC);
+	is_int(icache_syncs() - n0, 2, "RW and back to RX: the kernel wrote nothing, no second sync");
+	mm_teardown(&mm);
+	a = alloc_page(GFP_KERNEL);
+	ok(a && !PageDcacheClean(a), "a page freed and allocated again starts unsynced");
+	__free_page(a);
+	reset_flushes();
+}
+
 static void test_split_block(void)
 {
 	unsigned long n = 1, free0 = free_now();
@@ -498,6 +530,7 @@ int main(void)
 	test_unmap_range();
 	test_gather_batches();
 	test_change_protection();
+	test_exec_syncs_icache();
 	test_split_block();
 	test_decode_and_print();
 	is_int(nr_pagetable_pages(), tables0, "page-table pages: all returned");

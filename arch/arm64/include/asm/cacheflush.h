@@ -25,4 +25,13 @@ static inline void flush_icache_range(unsigned long start, unsigned long end)
 	isb();
 }
 
+/*
+ * A user-executable PTE is about to map a page: make sure instruction
+ * fetch sees what the kernel wrote into it (arch/arm64/flush.c).
+ */
+void __sync_icache_dcache(u64 pte);
+
+/* Pages synced so far by __sync_icache_dcache (for tests and `vmstat`). */
+unsigned long icache_syncs(void);
+
 #endif

@@ -18,6 +18,7 @@
 #include <linux/types.h>
 #include <linux/compiler.h>
 #include <asm/barrier.h>
+#include <asm/cacheflush.h>
 #include <asm/memory.h>
 #include <asm/pgtable-hwdef.h>
 #include <asm/sysreg.h>
@@ -148,6 +149,22 @@ static inline void set_pte(pte_t *ptep, pte_t pte)
 		dsb(ishst);
 		isb();
 	}
+}
+
+/*
+ * Install a user PTE (Linux: set_pte_at). An executable entry for a normal
+ * page first makes sure instruction fetch sees the page's contents
+ * (__sync_icache_dcache, arch/arm64/flush.c); mm and addr are Linux's
+ * arguments, unused here.
+ */
+struct mm_struct;
+static inline void set_pte_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte)
+{
+	(void)mm;
+	(void)addr;
+	if (pte_present(pte) && pte_user_exec(pte) && !pte_special(pte))
+		__sync_icache_dcache(pte);
+	set_pte(ptep, pte);
 }
 
 /* Clear the entry and return what it held, hardware updates included. No TLB flush. */
