@@ -22,6 +22,7 @@
 #include <linux/swap.h>
 #include <linux/vmstat.h>
 #include <linux/zram.h>
+#include <asm/cacheflush.h>
 #include <asm/mmu_context.h>
 #include <asm/tlbflush.h>
 #include <uapi/signal.h>
@@ -112,6 +113,33 @@ static void stop(int pid)
 {
 	kill_task(pid);
 	wait_status(pid);
+}
+
+/*
+ * Small tasks hold their memory until the gate, a task
+ * that is never chosen (oom_score_adj -1000), ends: memhog hold=GATE. A
+ * timed sleep would end on its own on a slow machine before the big one
+ * has filled memory (on an emulated Pi 4 it did), and the case would
+ * test nothing.
+ */
+static int spawn_gate(void)
+{
+	return spawn("memhog", "1", "adj=-1000", "sleep=3600000", NULL, NULL);
+}
+
+/* A small memhog of 8 MiB, 2 passes, held by gate; ready when pass 1 is written. */
+static int spawn_held(struct kunit *test, unsigned long head, int gate, const char *adj)
+{
+	char hold[24];
+	int pid;
+
+	snprintf(hold, sizeof(hold), "hold=%d", gate);
+	pid = adj ? spawn("memhog", "8", "2", adj, hold, NULL) : spawn("memhog", "8", "2", hold, NULL, NULL);
+	if (pid > 0 && !KUNIT_EXPECT_TRUE(test, wait_memhog_pass(test, head, pid, 1, 2))) {
+		stop(pid);
+		return -1;
+	}
+	return pid;
 }
 
 /*
@@ -574,43 +602,70 @@ static void test_swapin_rechecks_pte(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, zram_slots_used(), 0);
 }
 
+/* Is one of task t's executable pages in swap? */
+static bool text_in_swap(struct task_struct *t)
+{
+	struct vm_area_struct *vma;
+
+	list_for_each_entry(vma, &t->mm->mmap, vm_list) {
+		if (!(vma->vm_flags & VM_EXEC))
+			continue;
+		for (unsigned long a = vma->vm_start; a < vma->vm_end; a += PAGE_SIZE) {
+			pte_t *ptep = pte_lookup(t->mm->pgd, a);
+
+			if (ptep && is_swap_pte(*ptep))
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Text swapped back in lands in a frame that may just have held other code:
+ * set_pte_at syncs it for instruction fetch (arch/arm64/flush.c). A held
+ * memhog's text is pushed out to swap; released, it runs that text again.
+ */
+static void test_swapin_text_syncs_icache(struct kunit *test)
+{
+	unsigned long head = log_buf_head(), syncs;
+	struct task_struct *t;
+	char hold[24];
+	int gate, pid, tries;
+
+	gate = spawn_gate();
+	KUNIT_ASSERT_TRUE(test, gate > 0);
+	snprintf(hold, sizeof(hold), "hold=%d", gate);
+	pid = spawn("memhog", "1", hold, NULL, NULL, NULL);
+	if (!KUNIT_EXPECT_TRUE(test, pid > 0 && wait_memhog_pass(test, head, pid, 1, 1))) {
+		stop(pid);
+		stop(gate);
+		return;
+	}
+	t = find_task_by_pid(pid);
+	for (tries = 0; tries < 256 && t && t->mm && !text_in_swap(t); tries++)
+		shrink_anon(64, false);
+	printk("        # memhog[%d]: text in swap after %d rounds of shrink_anon(64)\n", pid, tries);
+	KUNIT_EXPECT_TRUE(test, t && t->mm && text_in_swap(t));
+	syncs = icache_syncs();
+	stop(gate);			/* memhog wakes up and returns into its text */
+	KUNIT_EXPECT_EQ(test, wait_status(pid), 0);
+	printk("        # icache syncs while it ran again: %lu\n", icache_syncs() - syncs);
+	KUNIT_EXPECT_GT(test, icache_syncs(), syncs);
+	selftest_free_pages();
+	KUNIT_EXPECT_EQ(test, zram_slots_used(), 0);
+}
+
 static struct kunit_case swap_integrity_cases[] = {
 	KUNIT_CASE(test_two_workloads_verify),
 	KUNIT_CASE(test_corruption_caught),
 	KUNIT_CASE(test_swapin_rechecks_pte),
+	KUNIT_CASE(test_swapin_text_syncs_icache),
 	{ NULL, NULL },
 };
 static struct kunit_suite swap_integrity_suite = { .name = "swap_integrity", .cases = swap_integrity_cases };
 selftest_suite(swap_integrity_suite);
 
 /* ---- oom ------------------------------------------------------------------- */
-
-/*
- * The small tasks of these cases hold their memory until the gate, a task
- * that is never chosen (oom_score_adj -1000), ends: memhog hold=GATE. A
- * timed sleep would end on its own on a slow machine before the big one
- * has filled memory (on an emulated Pi 4 it did), and the case would
- * test nothing.
- */
-static int spawn_gate(void)
-{
-	return spawn("memhog", "1", "adj=-1000", "sleep=3600000", NULL, NULL);
-}
-
-/* A small memhog of 8 MiB, 2 passes, held by gate; ready when pass 1 is written. */
-static int spawn_held(struct kunit *test, unsigned long head, int gate, const char *adj)
-{
-	char hold[24];
-	int pid;
-
-	snprintf(hold, sizeof(hold), "hold=%d", gate);
-	pid = adj ? spawn("memhog", "8", "2", adj, hold, NULL) : spawn("memhog", "8", "2", hold, NULL, NULL);
-	if (pid > 0 && !KUNIT_EXPECT_TRUE(test, wait_memhog_pass(test, head, pid, 1, 2))) {
-		stop(pid);
-		return -1;
-	}
-	return pid;
-}
 
 /* The biggest task dies; a small one holding memory finishes and verifies. */
 static void test_biggest_dies(struct kunit *test)
