@@ -435,6 +435,42 @@ static void test_pan(struct kunit *test)
 }
 
 /*
+ * mprotect(PROT_NONE) leaves an invalid entry that still holds the page
+ * (PTE_PROT_NONE): neither EL0 nor EL1 can read it (a valid kernel-only
+ * entry would let EL1 read it, with or without PAN), and making it readable
+ * again brings back the same page.
+ */
+static void test_prot_none_invalid(struct kunit *test)
+{
+	struct mm_struct *prev = cpu_active_mm(), mm;
+	struct page *page;
+	pte_t *ptep;
+	u64 v = 0;
+
+	KUNIT_ASSERT_TRUE(test, test_mm_init(&mm));
+	page = test_mm_map_page(&mm, 0x400000, PROT_USER_BASE | PTE_AF | PTE_UXN);
+	KUNIT_ASSERT_TRUE(test, page != NULL);
+	*(u64 *)page_address(page) = 0xfeed;
+	change_protection(&mm, 0x400000, 0x401000, PAGE_NONE);
+	ptep = pte_lookup(mm.pgd, 0x400000);
+	KUNIT_EXPECT_TRUE(test, ptep && pte_present(*ptep) && !pte_valid(*ptep));
+	KUNIT_EXPECT_EQ(test, pte_pfn(*ptep), page_to_pfn(page));
+	switch_mm(&mm);
+	KUNIT_EXPECT_FALSE(test, probe_user_read(0x400000, &v));
+	uaccess_enable();		/* PAN off: only the entry itself can stop EL1 now */
+	KUNIT_EXPECT_FALSE(test, probe_kernel_read(0x400000, &v));
+	uaccess_disable();
+	switch_mm(prev);
+	change_protection(&mm, 0x400000, 0x401000, PAGE_READONLY);
+	KUNIT_EXPECT_TRUE(test, pte_valid(*ptep));
+	switch_mm(&mm);
+	KUNIT_EXPECT_TRUE(test, probe_user_read(0x400000, &v));
+	switch_mm(prev);
+	KUNIT_EXPECT_EQ(test, v, 0xfeed);
+	test_mm_destroy(&mm);
+}
+
+/*
  * FEAT_HAFDBS, the access flag: with TCR_EL1.HA (set by paging_init when the
  * CPU has it), a load through a PTE whose AF is clear does not fault; the
  * MMU sets AF in the descriptor in memory.
@@ -508,6 +544,7 @@ static struct kunit_case pgtable_cases[] = {
 	KUNIT_CASE(test_split_block_2m),
 	KUNIT_CASE(test_split_block_1g),
 	KUNIT_CASE(test_decode),
+	KUNIT_CASE(test_prot_none_invalid),
 	KUNIT_CASE(test_pan),
 	KUNIT_CASE(test_hw_af),
 	KUNIT_CASE(test_hw_dbm),

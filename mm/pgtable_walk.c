@@ -91,6 +91,10 @@ void pte_decode(u64 desc, int level, char *buf, size_t size)
 
 			snprintf(tmp, sizeof(tmp), "SWAP type=%u offset=%lu", swp_type(e), swp_offset(e));
 			add(buf, size, &len, tmp);
+		} else if (level == 3 && (desc & PTE_PROT_NONE)) {
+			snprintf(tmp, sizeof(tmp), "PROT_NONE -> 0x%lx (invalid for the MMU)",
+				 (unsigned long)(desc & PTE_ADDR_MASK));
+			add(buf, size, &len, tmp);
 		} else {
 			add(buf, size, &len, "INVALID");
 		}

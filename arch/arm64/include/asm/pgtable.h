@@ -32,12 +32,20 @@ typedef u64 pgprot_t;
 #define PTE_DIRTY	(_UL(1) << 55)
 #define PTE_SPECIAL	(_UL(1) << 56)
 #define PTE_SWP_BIT	(_UL(1) << 57)	/* only meaningful when !PTE_VALID */
+#define PTE_PROT_NONE	(_UL(1) << 58)	/* only meaningful when !PTE_VALID: a PROT_NONE page */
 #define PTE_WRITE	PTE_DBM		/* writable mapping (hardware DBM, or software via faults) */
 
 /* User protections (Linux's PAGE_READONLY etc.). All are nG and never PXN-executable. */
 #define PROT_USER_BASE	(PTE_VALID | PTE_TYPE_PAGE | PTE_USER | PTE_NG | PTE_SHARED | \
 			 PTE_ATTRINDX(MT_NORMAL) | PTE_PXN)
-#define PAGE_NONE	(PTE_TYPE_PAGE | PTE_NG | PTE_SHARED | PTE_ATTRINDX(MT_NORMAL) | PTE_PXN | PTE_UXN | PTE_RDONLY)
+/*
+ * PROT_NONE: an invalid entry (the MMU faults any access, from EL0 and
+ * EL1 alike: a valid kernel-only entry would let EL1 read the page past
+ * PAN) that still holds its page, marked by the software bit PTE_PROT_NONE
+ * so that pte_present() knows a page is there (Linux: the same bit).
+ */
+#define PAGE_NONE	(PTE_TABLE_BIT | PTE_PROT_NONE | PTE_NG | PTE_SHARED | PTE_ATTRINDX(MT_NORMAL) | \
+			 PTE_PXN | PTE_UXN | PTE_RDONLY)
 #define PAGE_READONLY	(PROT_USER_BASE | PTE_RDONLY | PTE_UXN)
 #define PAGE_READONLY_EXEC (PROT_USER_BASE | PTE_RDONLY)
 /* Writable pages start read-only-clean (PTE_RDONLY with PTE_WRITE): the first
@@ -56,7 +64,10 @@ static inline pte_t pfn_pte(unsigned long pfn, pgprot_t prot) { return ((u64)pfn
 static inline unsigned long pte_pfn(pte_t pte) { return (pte & PTE_ADDR_MASK) >> 12; }
 
 static inline bool pte_none(pte_t pte) { return pte == 0; }
-static inline bool pte_present(pte_t pte) { return (pte & PTE_VALID) != 0; }
+/* A page is mapped: valid for the MMU, or PROT_NONE (invalid, but the page is still there). */
+static inline bool pte_present(pte_t pte) { return (pte & (PTE_VALID | PTE_PROT_NONE)) != 0; }
+/* The MMU will use the entry. */
+static inline bool pte_valid(pte_t pte) { return (pte & PTE_VALID) != 0; }
 static inline bool pte_young(pte_t pte) { return (pte & PTE_AF) != 0; }
 static inline bool pte_special(pte_t pte) { return (pte & PTE_SPECIAL) != 0; }
 static inline bool pte_write(pte_t pte) { return (pte & PTE_WRITE) != 0; }
