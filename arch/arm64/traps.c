@@ -8,6 +8,7 @@
 #include <linux/list.h>
 #include <linux/spinlock.h>
 #include <linux/kallsyms.h>
+#include <linux/sched.h>
 #include <asm/esr.h>
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
@@ -231,9 +232,21 @@ __weak int do_kernel_fault(struct pt_regs *regs, unsigned long esr)
 	return -1;
 }
 
+/*
+ * Every exception taken from the kernel checks the interrupted task's
+ * stack canary: a tick lands in any deep call chain sooner or later, and
+ * the check is one load. Before sched_init there is no current task.
+ */
+static void check_current_stack(void)
+{
+	check_task_stack_end(this_cpu_info()->curr_task);
+}
+
 void el1h_64_sync_handler(struct pt_regs *regs)
 {
 	unsigned long esr = regs->esr;
+
+	check_current_stack();
 
 	switch (ESR_ELx_EC(esr)) {
 	case ESR_ELx_EC_BRK64:
@@ -272,6 +285,7 @@ void el1h_64_sync_handler(struct pt_regs *regs)
 
 void el1h_64_irq_handler(struct pt_regs *regs)
 {
+	check_current_stack();
 	handle_arch_irq(regs);
 }
 
