@@ -41,6 +41,30 @@ unsigned long nr_anon_pages(void)
 	return n;
 }
 
+/*
+ * A canary, not a guard page. Linux's VMAP_STACK maps each stack in the
+ * vmalloc area with an unmapped page below it, so an overflow faults at
+ * once; the fault is then handled on a per-CPU overflow stack, since the
+ * exception entry itself cannot push onto the exhausted one. Here stacks
+ * come from the buddy allocator, inside the linear map, there is no
+ * vmalloc area and no overflow stack: a guard page would mean splitting
+ * the linear map's blocks and taking the fault without a stack. The canary
+ * (Linux's end_of_stack check, which it keeps even with VMAP_STACK) costs
+ * one word per stack and catches an overflow that got as far as the last
+ * word at the next check -- late, after the damage below the stack is
+ * done, so the check can only panic, never recover.
+ */
+unsigned long *end_of_stack(const struct task_struct *t)
+{
+	return (unsigned long *)t->stack;
+}
+
+/* Linux: set_task_stack_end_magic, kernel/fork.c. */
+void set_task_stack_end_magic(struct task_struct *t)
+{
+	*end_of_stack(t) = STACK_END_MAGIC;
+}
+
 static struct task_struct *alloc_task(const char *name, struct task_struct *parent)
 {
 	struct task_struct *t = kzalloc(sizeof(*t), GFP_KERNEL);
@@ -55,6 +79,7 @@ static struct task_struct *alloc_task(const char *name, struct task_struct *pare
 	}
 	nr_kernel_stacks++;
 	t->stack = page_address(stack);
+	set_task_stack_end_magic(t);
 	strlcpy(t->comm, name, sizeof(t->comm));
 	t->parent = parent;
 	t->state = TASK_INTERRUPTIBLE;	/* not runnable until sched_add */

@@ -38,11 +38,38 @@ void sched_init(void)
 {
 	extern char init_stack[];
 
-	init_task.stack = init_stack;
+	init_task.stack = init_stack;	/* boot/head.S: also THREAD_SIZE bytes */
+	set_task_stack_end_magic(&init_task);
 	INIT_LIST_HEAD(&init_task.run_list);
 	list_add(&init_task.tasks, &task_list);
 	this_cpu_info()->curr_task = &init_task;
 	this_cpu_info()->idle = &init_task;
+}
+
+/* Linux: the task_stack_end_corrupted() macro, include/linux/sched/task_stack.h. */
+bool task_stack_end_corrupted(const struct task_struct *t)
+{
+	return t->stack && *end_of_stack(t) != STACK_END_MAGIC;
+}
+
+int report_task_stack_end(const struct task_struct *t)
+{
+	if (!task_stack_end_corrupted(t))
+		return 0;
+	printk("kernel stack of task %d (%s) overflowed: STACK_END_MAGIC at %p is 0x%lx\n",
+	       t->pid, t->comm, (void *)end_of_stack(t), *end_of_stack(t));
+	return -1;
+}
+
+/*
+ * Linux's schedule_debug panics "corrupted stack end detected inside
+ * scheduler": whatever lay below the stack (another task's stack, a slab
+ * page) has been overwritten, so carrying on would spread the damage.
+ */
+void check_task_stack_end(const struct task_struct *t)
+{
+	if (t && report_task_stack_end(t))
+		panic("kernel stack of task %d (%s) overflowed", t->pid, t->comm);
 }
 
 static void enqueue(struct task_struct *t)
@@ -94,6 +121,7 @@ void schedule(void)
 	unsigned long flags = arch_local_irq_save();
 	struct task_struct *prev = current, *next;
 
+	check_task_stack_end(prev);	/* Linux: schedule_debug */
 	need_resched = false;
 	wake_expired_sleepers();
 	if (prev->state == TASK_RUNNING)

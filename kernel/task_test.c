@@ -3,6 +3,7 @@
  *   fault    -- each bad thing `fault` can do is reported and kills only that task
  *   mm_exit  -- 100 spawn/exit cycles give every page back
  *   demand   -- memhog fills most of free memory through demand paging and verifies it
+ *   stack_end -- every kernel stack carries STACK_END_MAGIC; a damaged one is reported
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -240,3 +241,60 @@ static struct kunit_case demand_cases[] = {
 };
 static struct kunit_suite demand_suite = { .name = "demand", .cases = demand_cases };
 selftest_suite(demand_suite);
+
+/*
+ * The kernel stack canary (kernel/fork.c set_task_stack_end_magic, Linux's
+ * end_of_stack / task_stack_end_corrupted). A real overflow would panic in
+ * schedule(), so the test damages the canary of a sleeping kthread by hand,
+ * calls the detector that reports without panicking, and puts the canary
+ * back before that thread can run again.
+ */
+static volatile bool stack_victim_stop;
+
+static int stack_victim(void *arg)
+{
+	(void)arg;
+	while (!stack_victim_stop)
+		msleep(10);
+	return 0;
+}
+
+static void test_stack_end_canary(struct kunit *test)
+{
+	unsigned long head = log_buf_head(), saved;
+	struct task_struct *t, *v;
+	char needle[64];
+	int pid, status = -1;
+
+	/* Every live task's stack, the boot stack of the idle task included. */
+	list_for_each_entry(t, &task_list, tasks)
+		if (t->state != TASK_ZOMBIE)
+			KUNIT_EXPECT_EQ(test, report_task_stack_end(t), 0);
+
+	stack_victim_stop = false;
+	v = kthread_run(stack_victim, NULL, "stackvictim");
+	KUNIT_ASSERT_TRUE(test, v != NULL);
+	pid = v->pid;
+	msleep(30);			/* it has run and gone to sleep */
+	KUNIT_EXPECT_EQ(test, *end_of_stack(v), STACK_END_MAGIC);
+	KUNIT_EXPECT_FALSE(test, task_stack_end_corrupted(v));
+
+	saved = *end_of_stack(v);
+	*end_of_stack(v) = 0xdeadbeefUL;	/* what a call chain 16 KiB deep leaves there */
+	KUNIT_EXPECT_TRUE(test, task_stack_end_corrupted(v));
+	KUNIT_EXPECT_EQ(test, report_task_stack_end(v), -1);
+	*end_of_stack(v) = saved;	/* before it runs again: schedule() would panic */
+	snprintf(needle, sizeof(needle), "kernel stack of task %d (stackvictim) overflowed", pid);
+	KUNIT_EXPECT_TRUE(test, log_contains(head, needle));
+	KUNIT_EXPECT_EQ(test, report_task_stack_end(v), 0);
+
+	stack_victim_stop = true;
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, &status), pid);
+}
+
+static struct kunit_case stack_end_cases[] = {
+	KUNIT_CASE(test_stack_end_canary),
+	{ NULL, NULL },
+};
+static struct kunit_suite stack_end_suite = { .name = "stack_end", .cases = stack_end_cases };
+selftest_suite(stack_end_suite);

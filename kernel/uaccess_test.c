@@ -85,10 +85,36 @@ static void test_syscalls_from_el0(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, WEXITSTATUS(status), 0);	/* every bad pointer gave -EFAULT */
 }
 
+/*
+ * A user task write()s 64 never-touched pages: each copy_from_user chunk
+ * faults at EL1 and runs handle_mm_fault. Each of those faults must run
+ * with IRQs on, as the syscall that made the copy did (el1h_64_sync_handler,
+ * Linux's el1_da / local_daif_inherit). Counting "were IRQs masked" at the
+ * call is deterministic, unlike counting timer ticks during the copy.
+ */
+static void test_uaccess_fault_irqs_on(struct kunit *test)
+{
+	char *argv[] = { "fault", "bigwrite", NULL };
+	struct uaccess_fault_stat before = uaccess_fault_stat;
+	int status = -1, pid = spawn_user("fault", 2, argv, current);
+	unsigned long faults, masked;
+
+	KUNIT_ASSERT_TRUE(test, pid > 0);
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, &status), pid);
+	KUNIT_EXPECT_TRUE(test, WIFEXITED(status));
+	KUNIT_EXPECT_EQ(test, WEXITSTATUS(status), 0);
+	faults = uaccess_fault_stat.faults - before.faults;
+	masked = uaccess_fault_stat.irqs_disabled - before.irqs_disabled;
+	printk("        # uaccess faults: %lu, with IRQs masked: %lu\n", faults, masked);
+	KUNIT_EXPECT_GE(test, faults, 64);	/* one per page at least */
+	KUNIT_EXPECT_EQ(test, masked, 0);
+}
+
 static struct kunit_case uaccess_cases[] = {
 	KUNIT_CASE(test_copy_roundtrip),
 	KUNIT_CASE(test_bad_pointers),
 	KUNIT_CASE(test_syscalls_from_el0),
+	KUNIT_CASE(test_uaccess_fault_irqs_on),
 	{ NULL, NULL },
 };
 static struct kunit_suite uaccess_suite = { .name = "uaccess", .cases = uaccess_cases };

@@ -655,11 +655,90 @@ static void test_swapin_text_syncs_icache(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, zram_slots_used(), 0);
 }
 
+/* A PTE of t's that holds a swap entry, other than at skip; false if none. */
+static bool find_swap_pte(struct task_struct *t, unsigned long skip, struct vm_area_struct **vmap,
+			  unsigned long *addrp, pte_t **ptepp)
+{
+	struct vm_area_struct *vma;
+
+	list_for_each_entry(vma, &t->mm->mmap, vm_list) {
+		for (unsigned long a = vma->vm_start; a < vma->vm_end; a += PAGE_SIZE) {
+			pte_t *ptep = pte_lookup(t->mm->pgd, a);
+
+			if (a != skip && ptep && is_swap_pte(*ptep)) {
+				*vmap = vma;
+				*addrp = a;
+				*ptepp = ptep;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/*
+ * workingset_refault counts pages that reclaim evicted and that came back
+ * (their slot holds the policy's shadow), as Linux's workingset_refault(),
+ * called only when a shadow entry is found. Not a first touch, not a
+ * swap-in of a slot without a shadow; a real refault, once.
+ */
+static void test_refault_needs_shadow(struct kunit *test)
+{
+	unsigned long head = log_buf_head(), refault = vm_event(WORKINGSET_REFAULT);
+	unsigned long pswpin = vm_event(PSWPIN), addr = 0, addr2 = 0;
+	struct vm_area_struct *vma = NULL, *vma2 = NULL;
+	struct task_struct *t;
+	pte_t *ptep = NULL, *ptep2 = NULL;
+	int pid, tries;
+
+	/* First touches: 4 MiB of new pages, no swap-in, no refault. */
+	pid = spawn("memhog", "4", "sleep=30000", NULL, NULL, NULL);
+	KUNIT_ASSERT_TRUE(test, pid > 0);
+	for (tries = 0; tries < 1000 && !log_contains(head, "pages written"); tries++)
+		msleep(10);
+	KUNIT_ASSERT_TRUE(test, log_contains(head, "pages written"));
+	KUNIT_ASSERT_EQ(test, vm_event(PSWPIN), pswpin);	/* else memory was short: no test */
+	KUNIT_EXPECT_EQ(test, vm_event(WORKINGSET_REFAULT), refault);
+	t = find_task_by_pid(pid);
+	KUNIT_ASSERT_TRUE(test, t && t->mm);
+
+	/* Evict until two of memhog's pages are in swap, each with its shadow. */
+	for (tries = 0; tries < 64; tries++) {
+		if (find_swap_pte(t, -1UL, &vma, &addr, &ptep) &&
+		    find_swap_pte(t, addr, &vma2, &addr2, &ptep2))
+			break;
+		shrink_anon(64, false);
+	}
+	KUNIT_ASSERT_TRUE(test, ptep2 != NULL && is_swap_pte(*ptep2));
+
+	/* A swap-in of a slot with no shadow (as zram_write_page leaves it): not a refault. */
+	zram_set_shadow(swp_offset(pte_to_swp_entry(*ptep)), 0);
+	refault = vm_event(WORKINGSET_REFAULT);
+	pswpin = vm_event(PSWPIN);
+	KUNIT_EXPECT_EQ(test, do_swap_page(t->mm, vma, addr, ptep, *ptep, 0), VM_FAULT_OK);
+	KUNIT_EXPECT_TRUE(test, pte_present(*ptep));
+	KUNIT_EXPECT_EQ(test, vm_event(PSWPIN), pswpin + 1);
+	KUNIT_EXPECT_EQ(test, vm_event(WORKINGSET_REFAULT), refault);
+
+	/* An evicted page coming back: one refault. */
+	KUNIT_EXPECT_TRUE(test, (zram_get_shadow(swp_offset(pte_to_swp_entry(*ptep2))) & 1) != 0);
+	KUNIT_EXPECT_EQ(test, do_swap_page(t->mm, vma2, addr2, ptep2, *ptep2, 0), VM_FAULT_OK);
+	KUNIT_EXPECT_TRUE(test, pte_present(*ptep2));
+	KUNIT_EXPECT_EQ(test, vm_event(PSWPIN), pswpin + 2);
+	KUNIT_EXPECT_EQ(test, vm_event(WORKINGSET_REFAULT), refault + 1);
+
+	kill_task(pid);
+	wait_status(pid);
+	selftest_free_pages();		/* bystanders' pages back from swap */
+	KUNIT_EXPECT_EQ(test, zram_slots_used(), 0);
+}
+
 static struct kunit_case swap_integrity_cases[] = {
 	KUNIT_CASE(test_two_workloads_verify),
 	KUNIT_CASE(test_corruption_caught),
 	KUNIT_CASE(test_swapin_rechecks_pte),
 	KUNIT_CASE(test_swapin_text_syncs_icache),
+	KUNIT_CASE(test_refault_needs_shadow),
 	{ NULL, NULL },
 };
 static struct kunit_suite swap_integrity_suite = { .name = "swap_integrity", .cases = swap_integrity_cases };

@@ -34,6 +34,7 @@ enum fault_result do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	swp_entry_t entry = pte_to_swp_entry(orig);
 	unsigned long slot = swp_offset(entry);
 	struct page *page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_NOWARN);
+	unsigned long shadow;
 	pte_t pte;
 
 	if (!page)
@@ -58,14 +59,24 @@ enum fault_result do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	}
 	count_vm_event(PGMAJFAULT);
 	count_vm_event(PSWPIN);
-	count_vm_event(WORKINGSET_REFAULT);	/* every swap-in brings back an evicted page */
+	shadow = zram_get_shadow(slot);
+	/*
+	 * A refault is a page reclaim evicted coming back: only a slot that
+	 * holds the policy's shadow (bit 0 set, written by pageout) is one.
+	 * A slot written any other way (zram_write_page with no eviction
+	 * behind it) is a plain swap-in. Linux counts WORKINGSET_REFAULT in
+	 * workingset_refault() / lru_gen_refault(), which __read_swap_cache_async
+	 * calls only when get_shadow_from_swap_cache() found a shadow entry.
+	 */
+	if (shadow & 1)
+		count_vm_event(WORKINGSET_REFAULT);
 	page->mapping = mm;
 	page->index = addr & PAGE_MASK;
 	page->_mapcount = 0;
 	SetPageSwapBacked(page);
 	mm->rss_anon++;
 	mm->nr_swap--;
-	lru_policy->add(page, true, zram_get_shadow(slot));
+	lru_policy->add(page, true, shadow);
 	zram_free_slot(slot);
 	/* The swap copy is dropped, so the page is dirty again (it has no copy anywhere). */
 	pte = pte_mkdirty(pfn_pte(page_to_pfn(page), vma->vm_page_prot) | PTE_AF);

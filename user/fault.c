@@ -306,6 +306,25 @@ static int fault_brk_split(void)
 	return fails ? 1 : 0;
 }
 
+/*
+ * write() a buffer of never-touched pages: every page is first touched by
+ * the kernel's copy_from_user, which faults and demand-pages it (the zero
+ * page) from EL1. The uaccess suite checks those faults ran with IRQs on.
+ */
+static int fault_bigwrite(void)
+{
+	const size_t len = 64 * 4096;
+	char *b = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	long n;
+
+	if (b == MAP_FAILED)
+		return expect("mmap(64 pages) for bigwrite", -1, 0);
+	n = write(1, b, len);	/* all zero bytes: prints nothing */
+	printf("fault[%d]: bigwrite: write() of %lu untouched bytes returned %ld\n", pid,
+	       (unsigned long)len, n);
+	return n == (long)len ? 0 : 1;
+}
+
 /* A load-exclusive from a misaligned address: an alignment fault, SIGBUS (issue 11, 3). */
 static int fault_align(void)
 {
@@ -337,6 +356,7 @@ static const struct {
 	{ "efault", fault_efault, "bad pointers to syscalls must give -EFAULT (exit 0 if so)" },
 	{ "zeropage", fault_zeropage, "write after mprotect RW must not reach the zero page (exit 0 if so)" },
 	{ "brk-split", fault_brk_split, "brk after mprotect of part of the heap (exit 0 if right)" },
+	{ "bigwrite", fault_bigwrite, "write() 64 never-touched pages (exit 0 if all written)" },
 	{ "badargs", fault_badargs, "wrapping lengths, high prot bits, pid 2^32 must fail (exit 0 if so)" },
 };
 

@@ -160,6 +160,8 @@ static bool uaccess_would_succeed(struct mm_struct *mm, unsigned long addr, unsi
 	return true;
 }
 
+struct uaccess_fault_stat uaccess_fault_stat;
+
 /*
  * A fault at EL1. If it is a user access by uaccess code (the PC has an
  * exception-table entry), resolve it like a user fault -- the buffer may
@@ -178,6 +180,10 @@ int do_kernel_fault(struct pt_regs *regs, unsigned long esr)
 			uaccess = true;
 	if (!uaccess || regs->far >= TASK_SIZE || !current->mm || !fsc_is_mm_fault(esr))
 		return -1;
+	/* What the uaccess suite checks: el1h_64_sync_handler let IRQs back in. */
+	uaccess_fault_stat.faults++;
+	if (irqs_disabled())
+		uaccess_fault_stat.irqs_disabled++;
 	if (handle_mm_fault(current->mm, regs->far, esr_to_fault_flags(esr), &why) == VM_FAULT_OK &&
 	    uaccess_would_succeed(current->mm, regs->far, esr_to_fault_flags(esr)))
 		return 0;

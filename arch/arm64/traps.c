@@ -8,7 +8,9 @@
 #include <linux/list.h>
 #include <linux/spinlock.h>
 #include <linux/kallsyms.h>
+#include <linux/sched.h>
 #include <asm/esr.h>
+#include <asm/irqflags.h>
 #include <asm/ptrace.h>
 #include <asm/sysreg.h>
 #include <asm/traps.h>
@@ -230,9 +232,21 @@ __weak int do_kernel_fault(struct pt_regs *regs, unsigned long esr)
 	return -1;
 }
 
+/*
+ * Every exception taken from the kernel checks the interrupted task's
+ * stack canary: a tick lands in any deep call chain sooner or later, and
+ * the check is one load. Before sched_init there is no current task.
+ */
+static void check_current_stack(void)
+{
+	check_task_stack_end(this_cpu_info()->curr_task);
+}
+
 void el1h_64_sync_handler(struct pt_regs *regs)
 {
 	unsigned long esr = regs->esr;
+
+	check_current_stack();
 
 	switch (ESR_ELx_EC(esr)) {
 	case ESR_ELx_EC_BRK64:
@@ -242,12 +256,28 @@ void el1h_64_sync_handler(struct pt_regs *regs)
 		}
 		die("BRK handler", regs);
 	case ESR_ELx_EC_DABT_CUR:
-	case ESR_ELx_EC_IABT_CUR:
-		if (do_kernel_fault(regs, esr) == 0)
+	case ESR_ELx_EC_IABT_CUR: {
+		/*
+		 * Taking the exception masked IRQs. A uaccess fault runs the
+		 * whole fault path -- reclaim, lz4 compression, the OOM killer --
+		 * which may take long: keep the timer ticking through it if the
+		 * interrupted code had IRQs on (SPSR_EL1.I clear), as Linux's
+		 * el1_da does with local_daif_inherit(regs) before do_mem_abort.
+		 * Masked again before the fixup (or die) and kernel_exit, whose
+		 * ELR/SPSR writes must not be interrupted.
+		 */
+		int handled;
+
+		if (!(regs->pstate & PSR_I_BIT))
+			local_irq_enable();
+		handled = do_kernel_fault(regs, esr) == 0;
+		local_irq_disable();	/* Linux: local_daif_mask */
+		if (handled)
 			return;
 		if (fixup_exception(regs))
 			return;
 		die("Oops", regs);
+	}
 	default:
 		die("Oops - unexpected synchronous exception", regs);
 	}
@@ -255,6 +285,7 @@ void el1h_64_sync_handler(struct pt_regs *regs)
 
 void el1h_64_irq_handler(struct pt_regs *regs)
 {
+	check_current_stack();
 	handle_arch_irq(regs);
 }
 

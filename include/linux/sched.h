@@ -21,6 +21,14 @@
 #define THREAD_SIZE	(PAGE_SIZE << THREAD_ORDER)
 #define SCHED_SLICE	5			/* ticks per time slice */
 
+/*
+ * The lowest word of every kernel stack holds this (Linux: STACK_END_MAGIC,
+ * include/uapi/linux/magic.h, written by set_task_stack_end_magic). The
+ * stack grows down towards it: a task that used all THREAD_SIZE bytes has
+ * overwritten it, and task_stack_end_corrupted() sees that.
+ */
+#define STACK_END_MAGIC	0x57AC6E9DUL
+
 enum task_state {
 	TASK_RUNNING,		/* on the run queue (or running) */
 	TASK_INTERRUPTIBLE,	/* sleeping: woken by wake_up_process, a timeout or a kill */
@@ -123,6 +131,30 @@ static inline bool in_interrupt(void)
 {
 	return this_cpu_info()->hardirq_depth != 0;
 }
+
+/*
+ * Kernel stack overflow detection (kernel/fork.c, kernel/sched.c; Linux:
+ * end_of_stack, set_task_stack_end_magic, task_stack_end_corrupted and the
+ * check in schedule_debug).
+ */
+/* The lowest word of t's kernel stack, where STACK_END_MAGIC lives. */
+unsigned long *end_of_stack(const struct task_struct *t);
+/* Write STACK_END_MAGIC there: alloc_task, and sched_init for the boot stack. */
+void set_task_stack_end_magic(struct task_struct *t);
+/* Has t's stack reached its last word? (false for a task without a stack yet) */
+bool task_stack_end_corrupted(const struct task_struct *t);
+/*
+ * If t's STACK_END_MAGIC is gone, print "kernel stack of task N (name)
+ * overflowed" and return -1; else return 0. Never panics (the self-test
+ * calls it on a task whose canary it damaged on purpose).
+ */
+int report_task_stack_end(const struct task_struct *t);
+/*
+ * The same check, but a corrupted stack end is fatal: panic. Called by
+ * schedule() for the task leaving the CPU and by the exception handlers
+ * for the interrupted task.
+ */
+void check_task_stack_end(const struct task_struct *t);
 
 /* Called from the timer tick. */
 void scheduler_tick(void);

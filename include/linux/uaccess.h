@@ -56,4 +56,17 @@ static inline long strncpy_from_user(char *dst, const char __user *src, long cou
 	return __arch_strncpy_from_user(dst, src, count);
 }
 
+/*
+ * User-address faults taken by uaccess code and passed to handle_mm_fault
+ * (arch/arm64/fault.c do_kernel_fault), and how many of those ran with IRQs
+ * masked. The fault path can reclaim and compress for a long time, so it
+ * must run with the interrupted context's IRQ state (Linux: el1_da,
+ * local_daif_inherit); the uaccess self-test checks the second stays 0.
+ */
+struct uaccess_fault_stat {
+	unsigned long faults;
+	unsigned long irqs_disabled;
+};
+extern struct uaccess_fault_stat uaccess_fault_stat;
+
 #endif
