@@ -689,10 +689,14 @@ static void test_refault_needs_shadow(struct kunit *test)
 	struct vm_area_struct *vma = NULL, *vma2 = NULL;
 	struct task_struct *t;
 	pte_t *ptep = NULL, *ptep2 = NULL;
-	int pid, tries;
+	char hold[24];
+	int pid, gate, tries;
 
 	/* First touches: 4 MiB of new pages, no swap-in, no refault. */
-	pid = spawn("memhog", "4", "sleep=30000", NULL, NULL, NULL);
+	gate = spawn_gate();		/* memhog stays until the case is done with its pages */
+	KUNIT_ASSERT_TRUE(test, gate > 0);
+	snprintf(hold, sizeof(hold), "hold=%d", gate);
+	pid = spawn("memhog", "4", hold, NULL, NULL, NULL);
 	KUNIT_ASSERT_TRUE(test, pid > 0);
 	for (tries = 0; tries < 1000 && !log_contains(head, "pages written"); tries++)
 		msleep(10);
@@ -727,8 +731,8 @@ static void test_refault_needs_shadow(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, vm_event(PSWPIN), pswpin + 2);
 	KUNIT_EXPECT_EQ(test, vm_event(WORKINGSET_REFAULT), refault + 1);
 
-	kill_task(pid);
-	wait_status(pid);
+	stop(pid);
+	stop(gate);
 	selftest_free_pages();		/* bystanders' pages back from swap */
 	KUNIT_EXPECT_EQ(test, zram_slots_used(), 0);
 }
