@@ -1,6 +1,6 @@
 /*
- * The kernel's linear map: all RAM at PAGE_OFFSET + phys, read-write and
- * never executable, with the largest blocks alignment allows -- 1 GiB at L1,
+ * The kernel's linear map: all RAM at PAGE_OFFSET + phys, read-write (but
+ * for the image's text and rodata) and never executable, with the largest blocks alignment allows -- 1 GiB at L1,
  * 2 MiB at L2, 4 KiB pages at L3 (Linux: arch/arm64/mm/mmu.c,
  * __create_pgd_mapping, alloc_init_pud/pmd/pte).
  *
@@ -10,7 +10,8 @@
  * page is reachable at __va(pa).
  *
  * paging_init() (below) then builds the kernel's tables a second time, from
- * buddy pages, and switches TTBR1 to them (docs/paging.md).
+ * buddy pages, and switches TTBR1 to them (docs/paging.md). In both, the
+ * linear alias of the image's text and rodata is read-only (linear_pieces).
  */
 #include <linux/kernel.h>
 #include <linux/memblock.h>
@@ -54,14 +55,15 @@ u64 *pgtable_va(phys_addr_t pa)
 static const int level_shift[4] = { PGDIR_SHIFT, PUD_SHIFT, PMD_SHIFT, PTE_SHIFT };
 
 static int map_level(u64 *table, int level, phys_addr_t phys, unsigned long virt,
-		     unsigned long end, u64 prot, pgtable_alloc_fn alloc)
+		     unsigned long end, u64 prot, bool block_ok, pgtable_alloc_fn alloc)
 {
 	unsigned long block = 1UL << level_shift[level];
 
 	while (virt < end) {
 		unsigned long next = min((virt + block) & ~(block - 1), end);
 		u64 *entry = &table[(virt >> level_shift[level]) & (PTRS_PER_TABLE - 1)];
-		bool fits = (virt & (block - 1)) == 0 && (phys & (block - 1)) == 0 && next - virt == block;
+		bool fits = block_ok && (virt & (block - 1)) == 0 && (phys & (block - 1)) == 0 &&
+			    next - virt == block;
 
 		if (level == 3) {
 			if (*entry & PTE_VALID)
@@ -81,7 +83,8 @@ static int map_level(u64 *table, int level, phys_addr_t phys, unsigned long virt
 			} else if ((*entry & PTE_TYPE_MASK) != PTE_TYPE_TABLE) {
 				return -1;	/* already a block here */
 			}
-			if (map_level(pgtable_va(*entry & PTE_ADDR_MASK), level + 1, phys, virt, next, prot, alloc))
+			if (map_level(pgtable_va(*entry & PTE_ADDR_MASK), level + 1, phys, virt, next, prot,
+				      block_ok, alloc))
 				return -1;
 		}
 		phys += next - virt;
@@ -91,9 +94,9 @@ static int map_level(u64 *table, int level, phys_addr_t phys, unsigned long virt
 }
 
 int create_pgd_mapping(u64 *pgd, phys_addr_t phys, unsigned long virt, unsigned long size,
-		       u64 prot, pgtable_alloc_fn alloc)
+		       u64 prot, bool block_ok, pgtable_alloc_fn alloc)
 {
-	int ret = map_level(pgd, 0, phys, virt, virt + size, prot, alloc);
+	int ret = map_level(pgd, 0, phys, virt, virt + size, prot, block_ok, alloc);
 
 	/* Table writes must reach the walker before any access through them (D8.2.6). */
 	dsb(ishst);
@@ -101,19 +104,57 @@ int create_pgd_mapping(u64 *pgd, phys_addr_t phys, unsigned long virt, unsigned 
 	return ret;
 }
 
+/*
+ * The linear map of [base, base + size) in at most three pieces: read-write
+ * in blocks, except where it is the alias of the image's text and rodata,
+ * which is read-only and in pages. Else a stray write through __va() could
+ * change kernel code that the W^X mapping at KIMAGE_VADDR protects (Linux:
+ * map_mem maps the alias apart; rodata=full, its default, keeps it
+ * read-only). The boot linear map and paging_init's build the same pieces,
+ * so the TTBR1 switch still swaps identical trees.
+ */
+struct linear_piece {
+	phys_addr_t base, size;
+	u64 prot;
+	bool block_ok;
+};
+
+static int linear_pieces(phys_addr_t base, phys_addr_t size, struct linear_piece p[3])
+{
+	phys_addr_t end = base + size, lo = max(base, (phys_addr_t)__pa_symbol(_text));
+	phys_addr_t hi = min(end, (phys_addr_t)__pa_symbol(__end_rodata));
+	int n = 0;
+
+	if (lo >= hi) {
+		p[n++] = (struct linear_piece){ base, size, PROT_KERNEL_RW, true };
+		return n;
+	}
+	if (base < lo)
+		p[n++] = (struct linear_piece){ base, lo - base, PROT_KERNEL_RW, true };
+	p[n++] = (struct linear_piece){ lo, hi - lo, PROT_KERNEL_RO, false };
+	if (hi < end)
+		p[n++] = (struct linear_piece){ hi, end - hi, PROT_KERNEL_RW, true };
+	return n;
+}
+
 void paging_init_linear_map(void)
 {
 	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
 		struct memblock_region *r = &memblock.memory.regions[i];
 
+		struct linear_piece p[3];
+		int n;
+
 		if (r->flags & MEMBLOCK_NOMAP)
 			continue;
-		if (create_pgd_mapping(init_pg_dir, r->base, (unsigned long)__va(r->base), r->size,
-				       PROT_KERNEL_RW, early_pgtable_alloc))
-			panic("linear map: cannot map [0x%lx-0x%lx]: %s", (unsigned long)r->base,
-			      (unsigned long)(r->base + r->size - 1),
-			      linear_pool_used >= LINEAR_POOL_PAGES ? "early page-table pool exhausted" :
-			      "slot already mapped");
+		n = linear_pieces(r->base, r->size, p);
+		for (int j = 0; j < n; j++)
+			if (create_pgd_mapping(init_pg_dir, p[j].base, (unsigned long)__va(p[j].base), p[j].size,
+					       p[j].prot, p[j].block_ok, early_pgtable_alloc))
+				panic("linear map: cannot map [0x%lx-0x%lx]: %s", (unsigned long)p[j].base,
+				      (unsigned long)(p[j].base + p[j].size - 1),
+				      linear_pool_used >= LINEAR_POOL_PAGES ? "early page-table pool exhausted" :
+				      "slot already mapped");
 	}
 	linear_map_ready = true;
 	printk("Linear map: RAM at 0x%lx, %u page-table pages from the early pool\n",
@@ -183,10 +224,15 @@ static void build_kernel_tables(pgd_t *pgd)
 	for (unsigned long i = 0; i < memblock.memory.cnt; i++) {
 		struct memblock_region *r = &memblock.memory.regions[i];
 
+		struct linear_piece p[3];
+		int n;
+
 		if (r->flags & MEMBLOCK_NOMAP)
 			continue;
-		map_or_panic(pgd, (unsigned long)__va(r->base), r->base, r->size, PROT_KERNEL_RW,
-			     true, "linear map");
+		n = linear_pieces(r->base, r->size, p);
+		for (int j = 0; j < n; j++)
+			map_or_panic(pgd, (unsigned long)__va(p[j].base), p[j].base, p[j].size, p[j].prot,
+				     p[j].block_ok, "linear map");
 	}
 	/* The image with W^X, section by section, 4 KiB pages (as at boot). */
 	map_or_panic(pgd, (unsigned long)_text, __pa_symbol(_text), (unsigned long)(_etext - _text),

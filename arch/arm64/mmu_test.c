@@ -102,6 +102,68 @@ static void test_no_wx_page(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, bad, 0);
 }
 
+/* The linear map's alias of the text and rodata is read-only and never executable. */
+static void test_linear_alias_ro(struct kunit *test)
+{
+	unsigned long text = (unsigned long)__va(__pa_symbol(test_linear_alias_ro));
+	unsigned long ro = (unsigned long)__va(__pa_symbol(&rodata_const));
+	unsigned long data = (unsigned long)__va(__pa_symbol(&rodata_probe));
+
+	KUNIT_EXPECT_EQ(test, at_s1e1r(text) & 1, 0);
+	KUNIT_EXPECT_EQ(test, at_s1e1w(text) & 1, 1);
+	KUNIT_EXPECT_NE(test, kernel_pte(text) & PTE_PXN, 0);
+	KUNIT_EXPECT_EQ(test, at_s1e1w(ro) & 1, 1);
+	KUNIT_EXPECT_EQ(test, at_s1e1w(data) & 1, 0);	/* data stays writable through both */
+}
+
+struct wx_scan {
+	unsigned long leaves, wx, exec_outside_text;
+};
+
+/* Every leaf under table (level 0..3) of the TTBR1 tree, va its first address. */
+static void scan_level(const u64 *table, int level, unsigned long va, struct wx_scan *s)
+{
+	static const int shift[4] = { PGDIR_SHIFT, PUD_SHIFT, PMD_SHIFT, PTE_SHIFT };
+
+	for (int i = 0; i < PTRS_PER_TABLE; i++) {
+		u64 desc = table[i];
+		unsigned long a = va + ((unsigned long)i << shift[level]);
+
+		if (level == 0)
+			a |= 0xffff000000000000UL;	/* TTBR1: the top 16 bits are ones */
+		if (!(desc & PTE_VALID))
+			continue;
+		if (level < 3 && pxd_table(desc)) {
+			scan_level(__va(desc & PTE_ADDR_MASK), level + 1, a, s);
+			continue;
+		}
+		s->leaves++;
+		if (desc & PTE_PXN)
+			continue;
+		if (!(desc & PTE_RDONLY))
+			s->wx++;
+		if (a < (unsigned long)_text || a >= (unsigned long)_etext)
+			s->exec_outside_text++;
+	}
+}
+
+/*
+ * No kernel mapping at all -- linear map, image, DTB, devices -- is both
+ * writable and executable, and nothing but the image's text executes.
+ * Walks every valid entry of the live TTBR1 tables, blocks included.
+ */
+static void test_no_wx_anywhere(struct kunit *test)
+{
+	struct wx_scan s = { 0 };
+
+	scan_level(swapper_pg_dir, 0, 0, &s);
+	printk("        # %lu kernel leaf entries: %lu writable+executable, %lu executable outside the text\n",
+	       s.leaves, s.wx, s.exec_outside_text);
+	KUNIT_EXPECT_GT(test, s.leaves, 0);
+	KUNIT_EXPECT_EQ(test, s.wx, 0);
+	KUNIT_EXPECT_EQ(test, s.exec_outside_text, 0);
+}
+
 /*
  * The physical address of the image no longer translates. Boot turns TTBR0
  * walks off (TCR_EL1.EPD0); paging_init() turns them on with TTBR0 at the
@@ -123,6 +185,8 @@ static struct kunit_case mmu_cases[] = {
 	KUNIT_CASE(test_text_rx),
 	KUNIT_CASE(test_rodata_ro_nx),
 	KUNIT_CASE(test_data_rw_nx),
+	KUNIT_CASE(test_linear_alias_ro),
+	KUNIT_CASE(test_no_wx_anywhere),
 	KUNIT_CASE(test_no_wx_page),
 	KUNIT_CASE(test_identity_map_gone),
 	{ NULL, NULL },
