@@ -60,6 +60,15 @@ static void test_exec_nx(struct kunit *test)
 	expect_segv(test, "exec-nx", "instruction fetch from a region that is not executable");
 }
 
+/* PROT_EXEC alone reads (exec implies read, no FEAT_EPAN) and refuses a write. */
+static void test_exec_only(struct kunit *test)
+{
+	unsigned long head = log_buf_head();
+
+	expect_segv(test, "execonly", "write to a region that is not writable");
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "mapped PROT_EXEC only: 0"));
+}
+
 static void test_kernel_addr(struct kunit *test)
 {
 	expect_segv(test, "kernel", "address in the kernel half");
@@ -153,6 +162,7 @@ static struct kunit_case fault_cases[] = {
 	KUNIT_CASE(test_null),
 	KUNIT_CASE(test_write_ro),
 	KUNIT_CASE(test_exec_nx),
+	KUNIT_CASE(test_exec_only),
 	KUNIT_CASE(test_kernel_addr),
 	KUNIT_CASE(test_unmapped),
 	KUNIT_CASE(test_stack_overflow),

@@ -127,7 +127,13 @@ enum fault_result handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsi
 		*why = "instruction fetch from a region that is not executable";
 		return VM_FAULT_SIGSEGV;
 	}
-	if (!(flags & (FAULT_FLAG_WRITE | FAULT_FLAG_INSTRUCTION)) && !(vma->vm_flags & VM_READ)) {
+	/*
+	 * PROT_EXEC implies PROT_READ: the page is mapped readable anyway
+	 * (vm_get_page_prot), so refusing a read only until the first
+	 * instruction fetch would be inconsistent. Linux/arm64 does the same
+	 * unless the CPU has FEAT_EPAN, which we do not use.
+	 */
+	if (!(flags & (FAULT_FLAG_WRITE | FAULT_FLAG_INSTRUCTION)) && !(vma->vm_flags & (VM_READ | VM_EXEC))) {
 		*why = "read from a region that is not readable";
 		return VM_FAULT_SIGSEGV;
 	}

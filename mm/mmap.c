@@ -63,7 +63,7 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
 		return PAGE_NONE;
 	case VM_READ:
 		return PAGE_READONLY;
-	case VM_EXEC:
+	case VM_EXEC:		/* no execute-only pages: see handle_mm_fault */
 	case VM_READ | VM_EXEC:
 		return PAGE_READONLY_EXEC;
 	default:		/* any combination with VM_WRITE (and not VM_EXEC) */

@@ -119,6 +119,26 @@ static int fault_mprotect(void)
 	return survived("mprotect");
 }
 
+/*
+ * PROT_EXEC alone: readable, as on Linux/arm64 without FEAT_EPAN (there
+ * is no execute-only user page that PAN would still let the kernel read
+ * through), the same before and after the page is first executed; a write
+ * is refused and kills the task.
+ */
+static int fault_execonly(void)
+{
+	volatile u32 *p = mmap(NULL, 4096, PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED) {
+		printf("fault[%d]: mmap(PROT_EXEC) failed: %s\n", pid, errno_name(errno));
+		return 1;
+	}
+	printf("fault[%d]: reading %p, mapped PROT_EXEC only: %u\n", pid, p, p[0]);
+	printf("fault[%d]: writing it\n", pid);
+	p[0] = 2;
+	return survived("execonly");
+}
+
 static int fault_undef(void)
 {
 	printf("fault[%d]: executing an undefined instruction\n", pid);
@@ -349,6 +369,7 @@ static const struct {
 	{ "kernel-image", fault_kernel_image, "read the kernel's text (mapped, EL1 only)" },
 	{ "unmapped", fault_unmapped, "read a page that was munmap()ed" },
 	{ "mprotect", fault_mprotect, "write a page after mprotect(PROT_READ)" },
+	{ "execonly", fault_execonly, "read, then write, a PROT_EXEC-only page (the write dies)" },
 	{ "align", fault_align, "ldxr from a misaligned address (SIGBUS)" },
 	{ "undef", fault_undef, "execute an undefined instruction" },
 	{ "stack-overflow", fault_stack_overflow, "recurse until the stack VMA runs out" },
