@@ -215,6 +215,33 @@ static void zap_range(struct mm_struct *mm, unsigned long start, unsigned long e
 }
 
 /*
+ * After munmap of [start, end): give back the page-table pages that now
+ * translate only the hole between the VMAs on either side (Linux:
+ * free_pgtables, called from unmap_region with the neighbours' boundaries as
+ * floor and ceiling). Without it, a task that maps and touches sparse memory
+ * and unmaps it keeps up to one PTE table per 2 MiB it ever touched -- 512
+ * pages per GiB -- until it exits.
+ */
+static void free_hole_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	unsigned long floor = 0, ceiling = 0;	/* 0: no VMA below / above */
+	struct vm_area_struct *vma;
+	struct mmu_gather tlb;
+
+	list_for_each_entry(vma, &mm->mmap, vm_list) {
+		if (vma->vm_end <= start) {
+			floor = vma->vm_end;
+		} else {
+			ceiling = vma->vm_start;	/* the first VMA above: the hole ends here */
+			break;
+		}
+	}
+	tlb_gather_mmu(&tlb, mm, false);
+	free_pgtables(&tlb, mm, start, end, floor, ceiling);
+	tlb_finish_mmu(&tlb);
+}
+
+/*
  * One change to [start, end) of an address space: munmap, mmap (unmap then
  * map anew; also brk's growth) or mprotect. All three go through
  * vma_change_apply(), which first works out what the list will look like,
@@ -360,6 +387,8 @@ static long vma_change_apply(struct mm_struct *mm, const struct vma_change *c)
 		vma->name = c->name;
 		vma_link(mm, vma);
 	}
+	if (c->op == VMA_UNMAP)
+		free_hole_pgtables(mm, c->start, c->end);
 	vma_merge(mm, c->start, c->end);
 	BUG_ON(nr_spare != 0);		/* every split was counted, or one went unallocated */
 	WARN_ON(mm->map_count != nr_after);	/* vma_count_after() and vma_merge() disagree */

@@ -142,6 +142,36 @@ unsigned long unmap_range(struct mmu_gather *tlb, struct mm_struct *mm, unsigned
 	return 0;
 }
 
+/*
+ * free_pgtables must be asked about the hole munmap left, nothing more:
+ * [start, end) inside [floor, ceiling), no VMA in there, and floor/ceiling
+ * the very ends of the neighbours (or 0), so no table a VMA uses is freed.
+ */
+static long pgtables_calls;
+
+unsigned long free_pgtables(struct mmu_gather *tlb, struct mm_struct *mm, unsigned long start,
+			    unsigned long end, unsigned long floor, unsigned long ceiling)
+{
+	struct vm_area_struct *vma;
+	unsigned long want_floor = 0, want_ceiling = 0;
+
+	pgtables_calls++;
+	if (gathers_open != 1 || tlb->mm != mm || tlb->fullmm || start >= end || start < floor ||
+	    end - 1 > ceiling - 1)
+		pt_misuse++;
+	list_for_each_entry(vma, &mm->mmap, vm_list) {
+		if (vma->vm_end <= start) {
+			want_floor = vma->vm_end;
+		} else {
+			want_ceiling = vma->vm_start;
+			break;
+		}
+	}
+	if (floor != want_floor || ceiling != want_ceiling || (want_ceiling && want_ceiling < end))
+		pt_misuse++;
+	return 0;
+}
+
 unsigned long change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
 				pgprot_t newprot)
 {
