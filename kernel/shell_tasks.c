@@ -23,18 +23,20 @@ static int cmd_ps(int argc, char **argv)
 {
 	struct task_struct *t;
 
-	printk("  PID  PPID S   RSS(kB)  SWAP(kB) OOM_SCORE OOM_ADJ COMMAND\n");
+	/* PTE(kB): the task's page-table pages (Linux: VmPTE in /proc/PID/status). */
+	printk("  PID  PPID S   RSS(kB)  SWAP(kB)  PTE(kB) OOM_SCORE OOM_ADJ COMMAND\n");
 	list_for_each_entry(t, &task_list, tasks) {
 		unsigned long rss = t->mm ? t->mm->rss_anon << 2 : 0, swap = t->mm ? t->mm->nr_swap << 2 : 0;
+		unsigned long pte = t->mm ? t->mm->nr_pgtables << 2 : 0;
 
 		/* Kernel threads in brackets, as Linux's ps shows them. */
-		printk("%5d %5d %c %9lu %9lu %9ld %7d %s%s%s\n", t->pid, t->parent ? t->parent->pid : 0,
-		       task_state_char[t->state], rss, swap, oom_score(t), t->oom_score_adj,
+		printk("%5d %5d %c %9lu %9lu %8lu %9ld %7d %s%s%s\n", t->pid, t->parent ? t->parent->pid : 0,
+		       task_state_char[t->state], rss, swap, pte, oom_score(t), t->oom_score_adj,
 		       (t->flags & PF_KTHREAD) ? "[" : "", t->comm, (t->flags & PF_KTHREAD) ? "]" : "");
 	}
 	return 0;
 }
-shell_command("ps", "ps", "tasks: pid, state, rss, swap, oom_score, oom_score_adj, name", cmd_ps);
+shell_command("ps", "ps", "tasks: pid, state, rss, swap, page tables, oom_score, oom_score_adj, name", cmd_ps);
 
 static void report_exit(int pid, const char *name, int status)
 {

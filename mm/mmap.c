@@ -11,6 +11,7 @@
 #include <linux/mman.h>
 #include <linux/mmu_gather.h>
 #include <linux/pgtable.h>
+#include <linux/rbtree.h>
 #include <linux/slab.h>
 #include <asm/mmu_context.h>
 #include <uapi/mman.h>
@@ -46,6 +47,7 @@ struct mm_struct *mm_alloc(void)
 	}
 	mm->nr_pgtables = 1;
 	INIT_LIST_HEAD(&mm->mmap);
+	mm->mm_rb = RB_ROOT;
 	spin_lock_init(&mm->page_table_lock);
 	mm->mm_users = 1;
 	mm->mmap_base = USER_MMAP_BASE;
@@ -71,14 +73,65 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
 	}
 }
 
+/*
+ * The VMAs twice: mm->mmap, the sorted list every walk follows, and
+ * mm->mm_rb, a red-black tree keyed by vm_end, so that find_vma -- on every
+ * page fault -- costs O(log n) instead of a scan of up to
+ * vm.max_map_count VMAs (Linux before 6.1: mm->mm_rb beside mm->mmap,
+ * vma_rb_insert/vma_rb_erase). Linux 6.1+ replaced both with the maple
+ * tree, a B-tree built for RCU readers and many CPUs faulting at once;
+ * here a learner can read the whole of lib/rbtree.c in one sitting, page
+ * faults take no RCU path, and there is one CPU, so the simpler tree is
+ * the better teacher. The two are changed together, under the same
+ * conditions as the list: vma_rb_insert where a VMA is linked,
+ * vma_rb_erase where it is unlinked. A split or a merge changes a vm_end
+ * in place; that keeps the tree ordered because VMAs do not overlap -- the
+ * new end still lies between the neighbours' ends.
+ */
+static void vma_rb_insert(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	struct rb_node **link = &mm->mm_rb.rb_node, *parent = NULL;
+
+	while (*link) {
+		parent = *link;
+		if (vma->vm_end < rb_entry(parent, struct vm_area_struct, vm_rb)->vm_end)
+			link = &parent->rb_left;
+		else
+			link = &parent->rb_right;
+	}
+	rb_link_node(&vma->vm_rb, parent, link);
+	rb_insert_color(&vma->vm_rb, &mm->mm_rb);
+}
+
+static void vma_rb_erase(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	rb_erase(&vma->vm_rb, &mm->mm_rb);
+}
+
+/*
+ * The VMA that contains addr, or NULL. (Linux's find_vma returns the first
+ * VMA ending above addr even when addr lies in the gap below it; every
+ * caller here wants containment, so the check is made here.) The search is
+ * Linux's pre-6.1 one: the lowest vm_end above addr, then its vm_start.
+ */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 {
-	struct vm_area_struct *vma;
+	struct rb_node *node = mm->mm_rb.rb_node;
+	struct vm_area_struct *found = NULL;
 
-	list_for_each_entry(vma, &mm->mmap, vm_list)
-		if (addr >= vma->vm_start && addr < vma->vm_end)
-			return vma;
-	return NULL;
+	while (node) {
+		struct vm_area_struct *vma = rb_entry(node, struct vm_area_struct, vm_rb);
+
+		if (addr < vma->vm_end) {
+			found = vma;
+			if (addr >= vma->vm_start)
+				break;
+			node = node->rb_left;
+		} else {
+			node = node->rb_right;
+		}
+	}
+	return found && addr >= found->vm_start ? found : NULL;
 }
 
 static bool range_free(struct mm_struct *mm, unsigned long start, unsigned long end)
@@ -99,6 +152,7 @@ static void vma_link(struct mm_struct *mm, struct vm_area_struct *new)
 		if (vma->vm_start > new->vm_start)
 			break;
 	list_add_tail(&new->vm_list, &vma->vm_list);	/* before vma (or at the end) */
+	vma_rb_insert(mm, new);
 	mm->map_count++;
 	mm->total_vm += (new->vm_end - new->vm_start) >> PAGE_SHIFT;
 }
@@ -127,6 +181,7 @@ struct vm_area_struct *vma_add(struct mm_struct *mm, unsigned long start, unsign
 static void vma_free(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	list_del(&vma->vm_list);
+	vma_rb_erase(mm, vma);
 	mm->map_count--;
 	mm->total_vm -= (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
 	kmem_cache_free(vma_cachep, vma);
@@ -180,8 +235,9 @@ static void vma_merge(struct mm_struct *mm, unsigned long start, unsigned long e
 			if (next->vm_start != vma->vm_end || vma->vm_end > end ||
 			    !is_mergeable_vma(vma->vm_flags, vma->name, next->vm_flags, next->name))
 				break;
-			vma->vm_end = next->vm_end;	/* total_vm is unchanged: same pages */
 			list_del(&next->vm_list);
+			vma_rb_erase(mm, next);		/* first: then vma's new end is still in order */
+			vma->vm_end = next->vm_end;	/* total_vm is unchanged: same pages */
 			mm->map_count--;
 			kmem_cache_free(vma_cachep, next);
 		}
@@ -198,8 +254,9 @@ static struct vm_area_struct *__split_vma(struct mm_struct *mm, struct vm_area_s
 {
 	*tail = *vma;
 	tail->vm_start = addr;
-	vma->vm_end = addr;
+	vma->vm_end = addr;		/* smaller, still above the previous VMA's end: tree order kept */
 	list_add(&tail->vm_list, &vma->vm_list);
+	vma_rb_insert(mm, tail);
 	mm->map_count++;
 	return tail;
 }
@@ -211,6 +268,33 @@ static void zap_range(struct mm_struct *mm, unsigned long start, unsigned long e
 
 	tlb_gather_mmu(&tlb, mm, false);
 	unmap_range(&tlb, mm, start, end);
+	tlb_finish_mmu(&tlb);
+}
+
+/*
+ * After munmap of [start, end): give back the page-table pages that now
+ * translate only the hole between the VMAs on either side (Linux:
+ * free_pgtables, called from unmap_region with the neighbours' boundaries as
+ * floor and ceiling). Without it, a task that maps and touches sparse memory
+ * and unmaps it keeps up to one PTE table per 2 MiB it ever touched -- 512
+ * pages per GiB -- until it exits.
+ */
+static void free_hole_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	unsigned long floor = 0, ceiling = 0;	/* 0: no VMA below / above */
+	struct vm_area_struct *vma;
+	struct mmu_gather tlb;
+
+	list_for_each_entry(vma, &mm->mmap, vm_list) {
+		if (vma->vm_end <= start) {
+			floor = vma->vm_end;
+		} else {
+			ceiling = vma->vm_start;	/* the first VMA above: the hole ends here */
+			break;
+		}
+	}
+	tlb_gather_mmu(&tlb, mm, false);
+	free_pgtables(&tlb, mm, start, end, floor, ceiling);
 	tlb_finish_mmu(&tlb);
 }
 
@@ -360,6 +444,8 @@ static long vma_change_apply(struct mm_struct *mm, const struct vma_change *c)
 		vma->name = c->name;
 		vma_link(mm, vma);
 	}
+	if (c->op == VMA_UNMAP)
+		free_hole_pgtables(mm, c->start, c->end);
 	vma_merge(mm, c->start, c->end);
 	BUG_ON(nr_spare != 0);		/* every split was counted, or one went unallocated */
 	WARN_ON(mm->map_count != nr_after);	/* vma_count_after() and vma_merge() disagree */

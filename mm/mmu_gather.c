@@ -34,6 +34,8 @@ void tlb_gather_mmu(struct mmu_gather *tlb, struct mm_struct *mm, bool fullmm)
 	tlb->nr = 0;
 	tlb->fullmm = fullmm;
 	tlb->freed = 0;
+	tlb->nr_tables = 0;
+	tlb->freed_tables = false;
 	reset_range(tlb);
 }
 
@@ -53,7 +55,8 @@ static void tlb_flush(struct mmu_gather *tlb)
 	else if (tlb->fullmm)
 		flush_tlb_asid(mm_asid(tlb->mm));	/* every entry of the mm: one TLBI */
 	else
-		flush_tlb_range(mm_asid(tlb->mm), tlb->start, tlb->end);
+		/* Table entries were cleared: not only the leaves (Linux: last_level = !freed_tables). */
+		__flush_tlb_range(mm_asid(tlb->mm), tlb->start, tlb->end, !tlb->freed_tables);
 	reset_range(tlb);
 }
 
@@ -65,6 +68,10 @@ void tlb_flush_mmu(struct mmu_gather *tlb)
 		put_page(tlb->pages[i]);
 	tlb->freed += tlb->nr;
 	tlb->nr = 0;
+	for (unsigned int i = 0; i < tlb->nr_tables; i++)
+		__tlb_remove_table(tlb->tables[i]);
+	tlb->nr_tables = 0;
+	tlb->freed_tables = false;
 }
 
 /* May flush (and free the batch) before returning: the caller's PTEs must already be cleared. */
@@ -72,6 +79,16 @@ void tlb_remove_page(struct mmu_gather *tlb, struct page *page)
 {
 	tlb->pages[tlb->nr++] = page;
 	if (tlb->nr == MMU_GATHER_BATCH)
+		tlb_flush_mmu(tlb);
+}
+
+void tlb_remove_table(struct mmu_gather *tlb, void *table, unsigned long addr)
+{
+	/* One address the table translated: a TLBI VAE1IS there drops the cached entry pointing to it. */
+	tlb_flush_pte_range(tlb, addr, PAGE_SIZE);
+	tlb->freed_tables = true;
+	tlb->tables[tlb->nr_tables++] = table;
+	if (tlb->nr_tables == MMU_GATHER_BATCH)
 		tlb_flush_mmu(tlb);
 }
 

@@ -120,9 +120,11 @@ bool out_of_memory(gfp_t gfp, unsigned int order)
 		printk("Out of memory: no killable task (all exempt)\n");
 		return false;
 	}
+	/* Linux prints pgtables:NkB here too (mm_pgtables_bytes): a sparse task's cost that RSS hides. */
 	printk("Out of memory: Killed process %d (%s) total-vm:%lukB, anon-rss:%lukB, swap:%lukB, "
-	       "oom_score_adj:%d\n", victim->pid, victim->comm, K(victim->mm->total_vm),
-	       K(victim->mm->rss_anon), K(victim->mm->nr_swap), victim->oom_score_adj);
+	       "pgtables:%lukB, oom_score_adj:%d\n", victim->pid, victim->comm, K(victim->mm->total_vm),
+	       K(victim->mm->rss_anon), K(victim->mm->nr_swap), K(victim->mm->nr_pgtables),
+	       victim->oom_score_adj);
 	count_vm_event(OOM_KILL);
 	victim->killed = true;
 	wake_up_process(victim);

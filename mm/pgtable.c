@@ -305,6 +305,83 @@ unsigned long unmap_range(struct mmu_gather *tlb, struct mm_struct *mm,
 	return st.cleared;
 }
 
+/* ---- free_pgtables ----------------------------------------------------- */
+
+/* Called by the gather after its TLB flush (mm/mmu_gather.c): now the page may be reused. */
+void __tlb_remove_table(void *table)
+{
+	table_free(table, NULL);
+}
+
+static bool table_empty(const u64 *table)
+{
+	for (int i = 0; i < PTRS_PER_TABLE; i++)
+		if (READ_ONCE(table[i]))
+			return false;
+	return true;
+}
+
+struct free_pt_state {
+	struct mmu_gather *tlb;
+	struct mm_struct *mm;
+	unsigned long floor, ceiling;	/* the hole: nothing mapped in [floor, ceiling); ceiling 0 = the top */
+	unsigned long freed;
+};
+
+/*
+ * Free the tables below the entries of table (at level 0..2) for
+ * [addr, end): deepest first, so that a PMD table emptied by freeing its
+ * PTE tables goes too. A table is freed only if the whole range it
+ * translates lies inside the hole (Linux: the floor/ceiling checks of
+ * free_pmd_range/free_pud_range) and it holds no entry at all.
+ */
+static void free_pt_level(struct free_pt_state *st, u64 *table, int level, unsigned long addr,
+			  unsigned long end)
+{
+	unsigned long size = 1UL << level_shift[level];
+
+	for (unsigned long next; addr != end; addr = next) {
+		u64 *entry = &table[(addr >> level_shift[level]) & (PTRS_PER_TABLE - 1)];
+		u64 desc = READ_ONCE(*entry);
+		unsigned long span = addr & ~(size - 1);
+		u64 *child;
+
+		next = addr_end(addr, end, level);
+		if (!pxd_table(desc))
+			continue;		/* empty, or a block (kernel trees only) */
+		child = table_va(desc);
+		if (level + 1 < 3)
+			free_pt_level(st, child, level + 1, addr, next);
+		if (span < st->floor || span + size - 1 > st->ceiling - 1 || !table_empty(child))
+			continue;
+		/*
+		 * Unlink first, free after the flush: the MMU's walk cache may hold
+		 * this entry (a pointer to child) and go on reading child as a
+		 * table after it is reused, until a TLBI that hits every level, not
+		 * only the last (ARM ARM D8.14.2; Linux: pte_free_tlb/pmd_free_tlb
+		 * set tlb->freed_tables, so tlb_flush() issues TLBI VAE1IS instead
+		 * of VALE1IS, and tlb_remove_table() frees after it).
+		 */
+		WRITE_ONCE(*entry, 0);
+		tlb_remove_table(st->tlb, child, span);
+		if (st->mm->nr_pgtables)
+			st->mm->nr_pgtables--;	/* Linux: mm_dec_nr_ptes/pmds at unlink */
+		st->freed++;
+	}
+}
+
+unsigned long free_pgtables(struct mmu_gather *tlb, struct mm_struct *mm, unsigned long start,
+			    unsigned long end, unsigned long floor, unsigned long ceiling)
+{
+	struct free_pt_state st = { .tlb = tlb, .mm = mm, .floor = floor, .ceiling = ceiling };
+
+	start &= PAGE_MASK;
+	end = ALIGN(end, PAGE_SIZE);
+	if (start < end)
+		free_pt_level(&st, mm->pgd, 0, start, end);
+	return st.freed;
+}
+
 /* ---- change_protection ------------------------------------------------- */
 
 static unsigned long protect_level(u64 *table, int level, unsigned long addr, unsigned long end,

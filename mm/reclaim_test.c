@@ -15,6 +15,7 @@
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/mmzone.h>
+#include <linux/oom.h>
 #include <linux/pgtable.h>
 #include <linux/slab.h>
 #include <linux/sched.h>
@@ -750,6 +751,30 @@ selftest_suite(swap_integrity_suite);
 
 /* ---- oom ------------------------------------------------------------------- */
 
+/*
+ * Page tables count in the badness (Linux: oom_badness adds
+ * mm_pgtables_bytes / PAGE_SIZE): a task that touched one page per 2 MiB
+ * over a wide range holds ~one table page per resident page, which killing
+ * it frees too. Two made-up tasks, scored directly: 10 resident pages and
+ * 600 table pages outrank 100 resident pages and 4 tables; without the
+ * table term it would be 10 < 100.
+ */
+static void test_badness_counts_pgtables(struct kunit *test)
+{
+	static struct task_struct sparse, dense;
+	static struct mm_struct sparse_mm, dense_mm;
+	unsigned long total = totalram_pages();
+
+	sparse = (struct task_struct){ .pid = 1001, .state = TASK_RUNNING, .mm = &sparse_mm };
+	dense = (struct task_struct){ .pid = 1002, .state = TASK_RUNNING, .mm = &dense_mm };
+	sparse_mm = (struct mm_struct){ .rss_anon = 10, .nr_pgtables = 600 };
+	dense_mm = (struct mm_struct){ .rss_anon = 100, .nr_pgtables = 4 };
+	KUNIT_EXPECT_EQ(test, oom_badness(&sparse, total), 610);
+	KUNIT_EXPECT_EQ(test, oom_badness(&dense, total), 104);
+	KUNIT_EXPECT_GT(test, oom_badness(&sparse, total), oom_badness(&dense, total));
+	KUNIT_EXPECT_GT(test, oom_score(&sparse), oom_score(&dense));
+}
+
 /* The biggest task dies; a small one holding memory finishes and verifies. */
 static void test_biggest_dies(struct kunit *test)
 {
@@ -773,6 +798,7 @@ static void test_biggest_dies(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, vm_event(OOM_KILL), kills + 1);
 	snprintf(name, sizeof(name), "Killed process %d (memhog)", hog);
 	KUNIT_EXPECT_TRUE(test, log_contains(head, name));
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "pgtables:"));	/* as Linux's report line */
 	KUNIT_EXPECT_EQ(test, selftest_free_pages(), free);
 	KUNIT_EXPECT_EQ(test, zram_slots_used(), 0);
 }
@@ -862,6 +888,7 @@ static void test_full_swap_no_churn(struct kunit *test)
 }
 
 static struct kunit_case oom_cases[] = {
+	KUNIT_CASE(test_badness_counts_pgtables),
 	KUNIT_CASE(test_biggest_dies),
 	KUNIT_CASE(test_adj_picks_victim),
 	KUNIT_CASE(test_full_swap_no_churn),

@@ -357,6 +357,34 @@ static int fault_align(void)
 	return survived("align");
 }
 
+/*
+ * sparse: map 1 GiB, touch one page per 2 MiB (512 PTE tables for 512
+ * pages), unmap it, with pauses between the steps so that the kernel's
+ * pgtables test (kernel/task_test.c) can look at this task's page-table
+ * count before, during and after. Exit 0 if every call worked.
+ */
+static int fault_sparse(void)
+{
+	const unsigned long len = 1UL << 30, step = 2UL << 20;
+	char *p;
+
+	sleep_ms(300);				/* before: the baseline */
+	p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED) {
+		printf("fault[%d]: sparse: mmap 1 GiB failed (%s)\n", pid, errno_name(errno));
+		return 1;
+	}
+	for (unsigned long off = 0; off < len; off += step)
+		p[off] = 1;
+	sleep_ms(300);				/* during: 512 pages, 512+ tables */
+	if (munmap(p, len) < 0) {
+		printf("fault[%d]: sparse: munmap failed (%s)\n", pid, errno_name(errno));
+		return 1;
+	}
+	sleep_ms(300);				/* after: the tables should be gone */
+	return 0;
+}
+
 static const struct {
 	const char *name;
 	int (*fn)(void);
@@ -378,6 +406,7 @@ static const struct {
 	{ "zeropage", fault_zeropage, "write after mprotect RW must not reach the zero page (exit 0 if so)" },
 	{ "brk-split", fault_brk_split, "brk after mprotect of part of the heap (exit 0 if right)" },
 	{ "bigwrite", fault_bigwrite, "write() 64 never-touched pages (exit 0 if all written)" },
+	{ "sparse", fault_sparse, "map 1 GiB, touch a page per 2 MiB, unmap, with pauses (exit 0 if it worked)" },
 	{ "badargs", fault_badargs, "wrapping lengths, high prot bits, pid 2^32 must fail (exit 0 if so)" },
 };
 

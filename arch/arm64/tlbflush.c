@@ -14,13 +14,14 @@
  *
  * Which entries a TLBI hits (D8.13.5):
  *   vale1is   VA + ASID, last level only (the page or block, not the walk cache)
+ *   vae1is    VA + ASID, every level: the walk cache's table entries too
  *   vaale1is  VA, any ASID, last level: global (kernel) mappings
  *   aside1is  every entry of one ASID (nG entries)
  *   vmalle1is everything at EL1&0, including global entries and the walk cache
  *   vmalle1   the same, this CPU only (after ASID rollover, see context.c)
  * The by-VA operand holds VA[55:12] in bits [43:0] and the ASID in [63:48].
  *
- * tlb_stats counts TLBI instructions issued: page (vale1is), kernel
+ * tlb_stats counts TLBI instructions issued: page (vale1is), walk (vae1is), kernel
  * (vaale1is), asid (aside1is), all (vmalle1is and local vmalle1); range
  * counts calls of flush_tlb_range, however they were carried out.
  */
@@ -78,7 +79,7 @@ void flush_tlb_page(unsigned int asid, unsigned long va)
  * __flush_tlb_range and its MAX_DVM_OPS). The per-page TLBIs need only one
  * dsb ish at the end: it waits for all of them.
  */
-void flush_tlb_range(unsigned int asid, unsigned long start, unsigned long end)
+void __flush_tlb_range(unsigned int asid, unsigned long start, unsigned long end, bool last_level)
 {
 	unsigned long pages;
 
@@ -93,11 +94,20 @@ void flush_tlb_range(unsigned int asid, unsigned long start, unsigned long end)
 		return;
 	}
 	dsb(ishst);
-	for (unsigned long va = start; va < end; va += PAGE_SIZE)
-		__tlbi(vale1is, tlbi_vaddr(va, asid));
+	for (unsigned long va = start; va < end; va += PAGE_SIZE) {
+		if (last_level)
+			__tlbi(vale1is, tlbi_vaddr(va, asid));
+		else
+			__tlbi(vae1is, tlbi_vaddr(va, asid));
+	}
 	dsb(ish);
 	isb();
-	count(&tlb_stats.page, pages);
+	count(last_level ? &tlb_stats.page : &tlb_stats.walk, pages);
+}
+
+void flush_tlb_range(unsigned int asid, unsigned long start, unsigned long end)
+{
+	__flush_tlb_range(asid, start, end, true);
 }
 
 void flush_tlb_kernel_range(unsigned long start, unsigned long end)
@@ -133,8 +143,8 @@ void local_flush_tlb_all(void)
 
 static int cmd_tlb(int argc, char **argv)
 {
-	printk("TLBI issued: vale1is %lu (in %lu range flushes), vaale1is %lu, aside1is %lu, vmalle1[is] %lu\n",
-	       tlb_stats.page, tlb_stats.range, tlb_stats.kernel, tlb_stats.asid, tlb_stats.all);
+	printk("TLBI issued: vale1is %lu (in %lu range flushes), vae1is %lu, vaale1is %lu, aside1is %lu, vmalle1[is] %lu\n",
+	       tlb_stats.page, tlb_stats.range, tlb_stats.walk, tlb_stats.kernel, tlb_stats.asid, tlb_stats.all);
 	return 0;
 }
 shell_command("tlb", "tlb", "TLB invalidations issued so far, by kind", cmd_tlb);

@@ -7,6 +7,7 @@
 
 #include <linux/types.h>
 #include <linux/list.h>
+#include <linux/rbtree.h>
 #include <linux/spinlock.h>
 #include <asm/pgtable.h>
 
@@ -27,6 +28,7 @@ struct vm_area_struct {
 	pgprot_t vm_page_prot;		/* PTE bits for pages of this region */
 	struct mm_struct *vm_mm;
 	struct list_head vm_list;	/* on mm->mmap, sorted by address */
+	struct rb_node vm_rb;		/* in mm->mm_rb, keyed by vm_end (find_vma) */
 	const char *name;		/* "[heap]", "[stack]", "text" ... for ptdump/maps */
 };
 
@@ -41,7 +43,8 @@ typedef struct {
 struct mm_struct {
 	pgd_t *pgd;			/* L0 table (kernel VA of a buddy page) */
 	mm_context_t context;		/* ASID + generation (arch/arm64/context.c) */
-	struct list_head mmap;		/* VMAs, sorted */
+	struct list_head mmap;		/* VMAs, sorted: the order for walks */
+	struct rb_root mm_rb;		/* the same VMAs by vm_end: find_vma in O(log n) */
 	int map_count;
 	spinlock_t page_table_lock;	/* guards the tables and the VMA list */
 	int mm_users;			/* tasks using it */

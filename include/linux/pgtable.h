@@ -51,6 +51,17 @@ int map_pages(pgd_t *pgd, unsigned long va, phys_addr_t pa, unsigned long size,
 unsigned long unmap_range(struct mmu_gather *tlb, struct mm_struct *mm,
 			  unsigned long start, unsigned long end);
 
+/*
+ * After unmap_range of [start, end): free the page-table pages below it that
+ * are empty and translate nothing outside the hole [floor, ceiling) (ceiling
+ * 0: the top), i.e. are shared with no VMA (Linux: free_pgtables ->
+ * free_pgd_range(tlb, addr, end, floor, ceiling)). Each entry is cleared
+ * now, the table page handed to the gather and freed after its TLB flush.
+ * Takes them off mm->nr_pgtables; returns how many were freed.
+ */
+unsigned long free_pgtables(struct mmu_gather *tlb, struct mm_struct *mm, unsigned long start,
+			    unsigned long end, unsigned long floor, unsigned long ceiling);
+
 /* New permissions for present PTEs in [start, end); flushes the TLB for the range. Returns PTEs changed. */
 unsigned long change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
 				pgprot_t newprot);

@@ -142,7 +142,7 @@ out=$(output_of asid)
 like "$out" '^ASIDs: 16 bits, generation [1-9][0-9]*, [0-9]+ rollovers, [1-9][0-9]* of 65536 in use' \
 	"asid: the allocator's state (tasks have run: ASIDs in use)"
 out=$(output_of tlb)
-like "$out" '^TLBI issued: vale1is [1-9][0-9]* \(in [1-9][0-9]* range flushes\), vaale1is [0-9]+, aside1is [0-9]+, vmalle1\[is\] [0-9]+$' \
+like "$out" '^TLBI issued: vale1is [1-9][0-9]* \(in [1-9][0-9]* range flushes\), vae1is [0-9]+, vaale1is [0-9]+, aside1is [0-9]+, vmalle1\[is\] [0-9]+$' \
 	"tlb: the TLBI counts (by VA ones after the pressure run)"
 like "$log" '^ok 1 printk' "selftest SUITE from the shell"
 like "$log" 'selftest: no suite matches "nosuchsuite"' "selftest: unknown suite"

@@ -23,6 +23,7 @@ void flush_tlb_all(void) { tlb_stats.all++; }
 void flush_tlb_asid(unsigned int asid) { tlb_stats.asid++; }
 void flush_tlb_page(unsigned int asid, unsigned long va) { tlb_stats.page++; }
 void flush_tlb_range(unsigned int asid, unsigned long start, unsigned long end) { tlb_stats.range++; }
+void __flush_tlb_range(unsigned int asid, unsigned long start, unsigned long end, bool last_level) { tlb_stats.range++; }
 void flush_tlb_kernel_range(unsigned long start, unsigned long end) { tlb_stats.kernel++; }
 void local_flush_tlb_all(void) { tlb_stats.all++; }
 

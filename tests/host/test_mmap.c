@@ -21,6 +21,7 @@
 #include <linux/mman.h>
 #include <linux/mmu_gather.h>
 #include <linux/pgtable.h>
+#include <linux/rbtree.h>
 #include <linux/slab.h>
 #include <asm/mmu_context.h>
 #include <uapi/mman.h>
@@ -142,6 +143,36 @@ unsigned long unmap_range(struct mmu_gather *tlb, struct mm_struct *mm, unsigned
 	return 0;
 }
 
+/*
+ * free_pgtables must be asked about the hole munmap left, nothing more:
+ * [start, end) inside [floor, ceiling), no VMA in there, and floor/ceiling
+ * the very ends of the neighbours (or 0), so no table a VMA uses is freed.
+ */
+static long pgtables_calls;
+
+unsigned long free_pgtables(struct mmu_gather *tlb, struct mm_struct *mm, unsigned long start,
+			    unsigned long end, unsigned long floor, unsigned long ceiling)
+{
+	struct vm_area_struct *vma;
+	unsigned long want_floor = 0, want_ceiling = 0;
+
+	pgtables_calls++;
+	if (gathers_open != 1 || tlb->mm != mm || tlb->fullmm || start >= end || start < floor ||
+	    end - 1 > ceiling - 1)
+		pt_misuse++;
+	list_for_each_entry(vma, &mm->mmap, vm_list) {
+		if (vma->vm_end <= start) {
+			want_floor = vma->vm_end;
+		} else {
+			want_ceiling = vma->vm_start;
+			break;
+		}
+	}
+	if (floor != want_floor || ceiling != want_ceiling || (want_ceiling && want_ceiling < end))
+		pt_misuse++;
+	return 0;
+}
+
 unsigned long change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
 				pgprot_t newprot)
 {
@@ -172,6 +203,60 @@ static bool mergeable(const struct vm_area_struct *a, const struct vm_area_struc
 {
 	return a->vm_end == b->vm_start && a->vm_flags == b->vm_flags && (a->vm_flags & VM_ANON) &&
 	       !(a->vm_flags & (VM_SHARED | VM_GROWSDOWN)) && same_name(a->name, b->name);
+}
+
+/* The VMA containing addr by a scan of the list: what find_vma must agree with. */
+static struct vm_area_struct *find_vma_linear(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma;
+
+	list_for_each_entry(vma, &mm->mmap, vm_list)
+		if (addr >= vma->vm_start && addr < vma->vm_end)
+			return vma;
+	return NULL;
+}
+
+/*
+ * mm->mm_rb holds exactly the list's VMAs, in the same order (an in-order
+ * walk of the tree is the list), and find_vma through it agrees with a
+ * linear scan at each VMA's first and last byte, in the gap below it, and
+ * at sampled addresses of the random run's window.
+ */
+static bool check_rb(struct mm_struct *mm)
+{
+	struct rb_node *node = rb_first(&mm->mm_rb);
+	struct vm_area_struct *vma;
+	unsigned long probes[3];
+
+	list_for_each_entry(vma, &mm->mmap, vm_list) {
+		if (node != &vma->vm_rb) {
+			snprintf(why, sizeof(why), "mm_rb: in-order walk differs from the list at VMA %lx-%lx",
+				 vma->vm_start, vma->vm_end);
+			return false;
+		}
+		node = rb_next(node);
+		probes[0] = vma->vm_start;
+		probes[1] = vma->vm_end - 1;
+		probes[2] = vma->vm_start - 1;
+		for (int i = 0; i < 3; i++) {
+			if (find_vma(mm, probes[i]) != find_vma_linear(mm, probes[i])) {
+				snprintf(why, sizeof(why), "find_vma(%lx) disagrees with a scan of the list",
+					 probes[i]);
+				return false;
+			}
+		}
+	}
+	if (node) {
+		snprintf(why, sizeof(why), "mm_rb has a VMA the list does not");
+		return false;
+	}
+	for (unsigned long a = WIN_BASE - P; a <= WIN_END; a += 7 * P + 123) {
+		if (find_vma(mm, a) != find_vma_linear(mm, a)) {
+			snprintf(why, sizeof(why), "find_vma(%lx) disagrees with a scan of the list", a);
+			return false;
+		}
+	}
+	return true;
 }
 
 /* Returns false and fills why[] at the first broken invariant. */
@@ -223,6 +308,8 @@ static bool check_vmas(struct mm_struct *mm)
 			 vma_cache ? vma_cache->live : -1L, n);
 		return false;
 	}
+	if (!check_rb(mm))
+		return false;
 	if (gathers_open || pt_misuse) {
 		snprintf(why, sizeof(why), "mmu_gather misused (%d open, %d misuses)", gathers_open, pt_misuse);
 		return false;
@@ -839,6 +926,54 @@ static void test_random(void)
 	end_mm(mm, "random run");
 }
 
+/*
+ * find_vma with 10,000 VMAs, through the tree and by a scan of the list,
+ * timed (printed, never asserted: this is an ASan/UBSan -O1 build on a
+ * shared machine, only the ratio means something) and checked to agree.
+ */
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) * 1e-9;
+}
+
+static void test_find_vma_many(void)
+{
+	const int nr = 10000, tree_lookups = 1000000, scan_lookups = 5000;
+	struct mm_struct *mm = new_mm();
+	unsigned long base = 0x100000000UL, span = 2UL * nr * P, sum = 0;
+	unsigned int seed = 1;
+	struct timespec t0;
+	double tree_ns, scan_ns;
+	bool all_mapped = true, agree = true;
+
+	/* One page mapped, one not: 10,000 VMAs that cannot merge. */
+	for (int i = 0; i < nr; i++)
+		all_mapped &= do_mmap(mm, base + 2UL * i * P, P, PROT_READ,
+				      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED) == (long)(base + 2UL * i * P);
+	ok(all_mapped && mm->map_count >= nr, "10,000 one-page VMAs mapped (%d VMAs)", mm->map_count);
+	for (int i = 0; i < 20000; i++) {
+		unsigned long a = base + (unsigned long)rand_r(&seed) % span;
+
+		agree &= find_vma(mm, a) == find_vma_linear(mm, a);
+	}
+	ok(agree, "find_vma agrees with a scan at 20,000 random addresses");
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (int i = 0; i < tree_lookups; i++)
+		sum += (unsigned long)find_vma(mm, base + (unsigned long)rand_r(&seed) % span);
+	tree_ns = seconds_since(&t0) * 1e9 / tree_lookups;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (int i = 0; i < scan_lookups; i++)
+		sum += (unsigned long)find_vma_linear(mm, base + (unsigned long)rand_r(&seed) % span);
+	scan_ns = seconds_since(&t0) * 1e9 / scan_lookups;
+	printf("# find_vma, %d VMAs, random addresses (ASan -O1 build): rbtree %.0f ns, list scan %.0f ns "
+	       "per lookup (%.0fx)%s\n", mm->map_count, tree_ns, scan_ns, scan_ns / tree_ns, sum ? "" : " ");
+	end_mm(mm, "10,000 VMAs");
+}
+
 int main(void)
 {
 	test_split_and_merge();
@@ -847,5 +982,6 @@ int main(void)
 	test_brk();
 	test_max_map_count();
 	test_random();
+	test_find_vma_many();
 	return done_testing();
 }

@@ -29,13 +29,16 @@
 
 struct tlb_stats tlb_stats;
 
-enum { F_ALL, F_ASID, F_PAGE, F_RANGE, F_KERNEL, F_LOCAL };
+enum { F_ALL, F_ASID, F_PAGE, F_RANGE, F_KERNEL, F_LOCAL, F_WALK };
 static struct flush { int kind; unsigned int asid; unsigned long start, end; } flushes[64];
 static int nr_flushes;
 static u64 *watch_entry;		/* split_block: the entry being replaced */
 static u64 watched_at_flush = ~0UL;
 static struct mmu_gather *watch_tlb;	/* unmap: its pages must outlive the flush */
 static int freed_before_flush;
+static pgd_t *watch_pgd;		/* free_pgtables: watch_addr must be unreachable at the flush */
+static unsigned long watch_addr;
+static int reachable_at_flush, tables_freed_before_flush;
 
 static void flushed(int kind, unsigned int asid, unsigned long start, unsigned long end)
 {
@@ -47,6 +50,11 @@ static void flushed(int kind, unsigned int asid, unsigned long start, unsigned l
 	for (unsigned int i = 0; watch_tlb && i < watch_tlb->nr; i++)
 		if (page_count(watch_tlb->pages[i]) == 0)
 			freed_before_flush++;
+	for (unsigned int i = 0; watch_tlb && i < watch_tlb->nr_tables; i++)
+		if (page_count(virt_to_page(watch_tlb->tables[i])) == 0)
+			tables_freed_before_flush++;
+	if (watch_pgd && pte_lookup(watch_pgd, watch_addr))
+		reachable_at_flush++;
 }
 
 static void reset_flushes(void)
@@ -56,12 +64,19 @@ static void reset_flushes(void)
 	watched_at_flush = ~0UL;
 	watch_tlb = NULL;
 	freed_before_flush = 0;
+	watch_pgd = NULL;
+	reachable_at_flush = tables_freed_before_flush = 0;
 }
 
 void flush_tlb_all(void) { flushed(F_ALL, 0, 0, 0); tlb_stats.all++; }
 void flush_tlb_asid(unsigned int asid) { flushed(F_ASID, asid, 0, 0); tlb_stats.asid++; }
 void flush_tlb_page(unsigned int asid, unsigned long va) { flushed(F_PAGE, asid, va, va + PAGE_SIZE); tlb_stats.page++; }
 void flush_tlb_range(unsigned int asid, unsigned long s, unsigned long e) { flushed(F_RANGE, asid, s, e); tlb_stats.range++; }
+void __flush_tlb_range(unsigned int asid, unsigned long s, unsigned long e, bool last_level)
+{
+	flushed(last_level ? F_RANGE : F_WALK, asid, s, e);
+	tlb_stats.range++;
+}
 void flush_tlb_kernel_range(unsigned long s, unsigned long e) { flushed(F_KERNEL, 0, s, e); tlb_stats.kernel++; }
 void local_flush_tlb_all(void) { flushed(F_LOCAL, 0, 0, 0); tlb_stats.all++; }
 
@@ -517,6 +532,76 @@ static void test_decode_and_print(void)
 	free_pgd_range(pgd, &n);
 }
 
+
+/*
+ * free_pgtables: munmap of a sparse 1 GiB (one page per 2 MiB) frees the 512
+ * PTE tables and the PMD table under it, but nothing a neighbour still
+ * uses; each table is unlinked before the flush, the flush drops the walk
+ * cache (not only leaves), and the pages are freed only after it.
+ */
+static void test_free_pgtables(void)
+{
+	struct mm_struct mm;
+	struct mmu_gather tlb;
+	unsigned long free0 = free_now(), tables0, hole = SZ_1G, freed, walk_flushes = 0;
+	bool all_mapped = true;
+	int first_flush;
+
+	mm_init(&mm, 5);
+	/* Neighbours: the last page below the hole, the first page above it. */
+	all_mapped &= map_user_page(&mm, hole - PAGE_SIZE, USER_RW) != NULL;
+	all_mapped &= map_user_page(&mm, 2 * hole, USER_RW) != NULL;
+	tables0 = mm.nr_pgtables;
+	for (unsigned long a = hole; a < 2 * hole; a += SZ_2M)
+		all_mapped &= map_user_page(&mm, a, USER_RW) != NULL;
+	ok(all_mapped, "1 GiB touched once per 2 MiB, and a page on either side");
+	is_int(mm.nr_pgtables - tables0, 513, "... costs 512 PTE tables and a PMD table");
+
+	reset_flushes();
+	tlb_gather_mmu(&tlb, &mm, false);
+	watch_tlb = &tlb;
+	unmap_range(&tlb, &mm, hole, 2 * hole);
+	first_flush = nr_flushes;	/* unmap_range's own batches flushed leaves only: fine */
+	watch_pgd = mm.pgd;
+	watch_addr = hole;
+	freed = free_pgtables(&tlb, &mm, hole, 2 * hole, hole, 2 * hole);
+	tlb_finish_mmu(&tlb);
+	is_int(freed, 513, "free_pgtables freed the 512 PTE tables and the PMD table of the hole");
+	is_int(mm.nr_pgtables, tables0, "nr_pgtables back to before the mapping");
+	is_int(tables_freed_before_flush, 0, "no table page was freed before a TLB flush");
+	is_int(reachable_at_flush, 0, "the tables were unlinked before every flush");
+	for (int i = first_flush; i < nr_flushes && i < (int)ARRAY_SIZE(flushes); i++)
+		walk_flushes += flushes[i].kind == F_WALK || flushes[i].kind == F_ASID;
+	ok(nr_flushes > first_flush && walk_flushes == (unsigned long)(nr_flushes - first_flush),
+	   "every flush also invalidated the walk cache (vae1is or ASID, not vale1is)");
+	ok(pte_lookup(mm.pgd, hole - PAGE_SIZE) && *pte_lookup(mm.pgd, hole - PAGE_SIZE),
+	   "the page below the hole still maps");
+	ok(pte_lookup(mm.pgd, 2 * hole) && *pte_lookup(mm.pgd, 2 * hole), "the page above it too");
+	reset_flushes();
+
+	/* A PTE table shared with a neighbour VMA stays, empty part or not. */
+	ok(map_user_page(&mm, 2 * hole + PAGE_SIZE, USER_RW) != NULL, "a page next to the one above");
+	tables0 = mm.nr_pgtables;
+	tlb_gather_mmu(&tlb, &mm, false);
+	unmap_range(&tlb, &mm, 2 * hole + PAGE_SIZE, 2 * hole + 2 * PAGE_SIZE);
+	is_int(free_pgtables(&tlb, &mm, 2 * hole + PAGE_SIZE, 2 * hole + 2 * PAGE_SIZE,
+			     2 * hole + PAGE_SIZE, 0), 0, "a table shared with the VMA below the hole stays");
+	tlb_finish_mmu(&tlb);
+	is_int(mm.nr_pgtables, tables0, "... nr_pgtables unchanged");
+
+	/* A table inside floor/ceiling that still maps something is kept too (and no walk flush). */
+	tlb_gather_mmu(&tlb, &mm, false);
+	is_int(free_pgtables(&tlb, &mm, 2 * hole, 2 * hole + SZ_2M, 0, 0), 0,
+	       "a table that still maps a page is never freed");
+	ok(!tlb.freed_tables, "... and nothing asks for a walk-cache flush");
+	tlb_finish_mmu(&tlb);
+
+	mm_teardown(&mm);
+	is_int(mm.nr_pgtables, 0, "teardown: nr_pgtables 0");
+	is_int(free_now(), free0, "every page and table back");
+	reset_flushes();
+}
+
 int main(void)
 {
 	unsigned long free0, tables0;
@@ -529,6 +614,7 @@ int main(void)
 	test_map_pages_and_walk();
 	test_unmap_range();
 	test_gather_batches();
+	test_free_pgtables();
 	test_change_protection();
 	test_exec_syncs_icache();
 	test_split_block();

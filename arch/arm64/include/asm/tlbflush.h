@@ -22,7 +22,7 @@
 
 /* Counters for tests and the shell: how many of each kind were issued. */
 struct tlb_stats {
-	unsigned long page, range, asid, all, kernel;
+	unsigned long page, range, asid, all, kernel, walk;	/* walk: vae1is */
 };
 extern struct tlb_stats tlb_stats;
 
@@ -31,6 +31,12 @@ void flush_tlb_asid(unsigned int asid);			/* tlbi aside1is */
 void flush_tlb_page(unsigned int asid, unsigned long va);	/* tlbi vale1is */
 /* [start, end) of one ASID: per page up to MAX_TLBI_OPS pages, else the whole ASID. */
 void flush_tlb_range(unsigned int asid, unsigned long start, unsigned long end);
+/*
+ * The same, choosing the TLBI: last_level (vale1is) drops only page/block
+ * entries; !last_level (vae1is) also the walk cache's table entries, needed
+ * when a table page is freed (Linux: __flush_tlb_range's last_level).
+ */
+void __flush_tlb_range(unsigned int asid, unsigned long start, unsigned long end, bool last_level);
 /* Global (kernel) mappings: tlbi vaale1is per page, or vmalle1is above the threshold. */
 void flush_tlb_kernel_range(unsigned long start, unsigned long end);
 /* Only the local CPU, after writing TTBR0 on rollover (tlbi vmalle1; dsb nsh; isb). */
