@@ -80,8 +80,10 @@ like "$log" '^Kernel panic - not syncing: no usable /memory node' "zero-size /me
 unlike "$log" 'Internal error|Oops' "zero-size /memory: no exception on the way"
 
 # The shell on the mini UART, then QEMU's monitor: the timer ticks, and the
-# secondary cores are still in the firmware's spin loop (PC in page 0, which
-# /memreserve/ keeps from us), their release addresses untouched.
+# secondary cores left the firmware's polling loop for secondary_park
+# (arch/arm64/smp_spin_table.c): core 0's release word untouched, cores 1-3's
+# all hold one address, and each of those cores sits at that address + 4 or
+# + 8 (its WFI loop) at EL2 with D, A, I and F masked.
 log=$LOGDIR/rpi3-shell.log
 session_start "$log" bash qemu/rpi3.sh
 if session_wait "Type 'help' for commands" 30; then
@@ -97,10 +99,23 @@ if session_wait "Type 'help' for commands" 30; then
 fi
 session_end 20
 like "$log" '^ +3: +[1-9][0-9]* +bcm2836-l1 +arch_timer' "rpi3 shell: timer interrupts counted on the bcm2836 controller"
-like "$log" '00000000000000d8: 0x0000000000000000 0x0000000000000000' "rpi3 shell: release addresses 0xd8/0xe0 still 0"
-like "$log" '00000000000000e8: 0x0000000000000000 0x0000000000000000' "rpi3 shell: release addresses 0xe8/0xf0 still 0"
-parked=$(grep -aA1 -E '^CPU#[123]$' "$log" | grep -acE '^ ?PC=0000000000000[0-9a-f]{3} ')
+words=$(grep -aE '^00000000000000(d8|e8):' "$log" | awk '{print $2, $3}' | tr '\n' ' ')
+set -- $words
+park=${2:-none}
+ok $([ "${1:-}" = 0x0000000000000000 ] && [ "$park" != 0x0000000000000000 ] && [ "$park" != none ] &&
+	[ "${3:-}" = "$park" ] && [ "${4:-}" = "$park" ]; echo $?) \
+	"rpi3 shell: release words: core 0's still 0, cores 1-3's all $park ($words)"
+parked=0
+if [ "$park" != none ]; then
+	for c in 1 2 3; do
+		pc=$(grep -aA1 -E "^CPU#$c\$" "$log" | grep -aoE 'PC=[0-9a-f]{16}' | cut -d= -f2)
+		pstate=$(grep -aA40 -E "^CPU#$c\$" "$log" | grep -aoE 'PSTATE=[0-9a-f]{8}' | head -1 | cut -d= -f2)
+		off=$(( 0x${pc:-0} - park ))
+		[ "$off" -ge 4 ] && [ "$off" -le 8 ] && [ $(( 0x${pstate:-0} & 0x3c0 )) = $(( 0x3c0 )) ] &&
+			parked=$((parked + 1))
+	done
+fi
 is_parked=$([ "$parked" = 3 ]; echo $?)
-ok $is_parked "rpi3 shell: cores 1-3 still spin in the firmware stub in page 0 ($parked of 3)"
+ok $is_parked "rpi3 shell: cores 1-3 wait in secondary_park's WFI loop, DAIF masked ($parked of 3)"
 [ $is_parked -eq 0 ] || show_log "$log" 30
 done_testing
