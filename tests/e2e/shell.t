@@ -118,7 +118,7 @@ like "$log" 'oom_score_adj: N must be between -1000 and 1000' "oom_score_adj: ou
 like "$log" "oom_score_adj: N must be a number, not 'abc'" "oom_score_adj: non-numeric"
 like "$log" 'oom_score_adj: no task with pid 77' "oom_score_adj: unknown pid"
 like "$log" 'oom_score_adj: usage' "oom_score_adj: missing arguments"
-like "$log" '^ +PID +PPID S +RSS\(kB\) +SWAP\(kB\) OOM_SCORE OOM_ADJ COMMAND' "ps header"
+like "$log" '^ +PID +PPID S +RSS\(kB\) +SWAP\(kB\) +PTE\(kB\) OOM_SCORE OOM_ADJ COMMAND' "ps header"
 like "$log" '^  L3 pte\[  0\] .* PAGE USER RO' "pt PID VA walks to the level-3 PTE, decoded"
 like "$log" "pt: VA must be a number, not 'nonsense'" "pt: bad address"
 like "$log" 'pt: no task with pid 77' "pt: unknown pid"
