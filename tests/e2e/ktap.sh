@@ -36,11 +36,10 @@
 #      wall time); idle time is free under -icount, so it is also quicker.
 # oom: its small memhogs sleep 30 s: idle time, free under -icount (9 s
 #      instead of 2 minutes at 256 MiB).
+# The same on raspi4b (qemu/rpi4.sh): -icount makes QEMU run its four cores
+# in turn, but cores 1-3 are parked in WFI (arch/arm64/smp_spin_table.c),
+# so idle time is free there too (irq, lru_gen and oom: 35 s).
 ICOUNT_SUITES=${ICOUNT_SUITES:-irq,lru_gen,oom}
-# On raspi4b (qemu/rpi4.sh) only irq: there -icount makes QEMU run the four
-# cores in turn, and cores 1-3 spin in the firmware's loop, so idle time is
-# not free any more (lru_gen's 2 s wait costs 35 s of host time).
-RPI4_ICOUNT_SUITES=${RPI4_ICOUNT_SUITES:-irq}
 
 # The kernel's command-line filter keeps at most 127 characters of
 # selftest=... (kernel/selftest.c); longer lists are split over boots.

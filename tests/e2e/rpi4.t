@@ -20,7 +20,7 @@ qemu-system-aarch64 --version > "$LOGDIR/rpi4-system-version.log" 2>&1
 unlike "$LOGDIR/rpi4-system-version.log" '^QEMU emulator version (1[0-9]|[2-9][0-9])\.' \
 	"the system's QEMU is left as it was (not replaced by 10)"
 
-ICOUNT_SUITES=$RPI4_ICOUNT_SUITES selftest_config "raspi4b 960M" qemu/rpi4.sh "$QUICK_SUITES" 300 EXPECT_MEM=960M
+selftest_config "raspi4b 960M" qemu/rpi4.sh "$QUICK_SUITES" 300 EXPECT_MEM=960M
 log=$LOGDIR/selftest-raspi4b_960M-quick1.log
 like "$log" '^Entered at EL2, running at EL1' "raspi4b: entered at EL2"
 like "$log" '^Machine model: Raspberry Pi 4 Model B$' "raspi4b: model from Debian's DTB"
