@@ -131,13 +131,29 @@ void kthread_exit(int ret)
 
 int spawn_user(const char *name, int argc, char *const argv[], struct task_struct *parent)
 {
-	struct task_struct *t = alloc_task(name, parent);
+	struct task_struct *t;
 	struct exec_entry entry;
 	struct pt_regs *regs;
 	int err;
 
+	t = alloc_task(name, parent);
 	if (!t)
 		return -ENOMEM;
+	/*
+	 * Privilege and OOM settings. From a user task: inherited, as Linux's
+	 * copy_signal copies oom_score_adj and oom_score_adj_min, but not the
+	 * capability (this kernel's rule: only the kernel spawns privileged
+	 * tasks). From the kernel (a kthread parent, or none for init): a fresh
+	 * privileged task at 0, not the kthread's -1000 (Linux's kthreadd and
+	 * init have 0 too).
+	 */
+	if (parent && !(parent->flags & PF_KTHREAD)) {
+		t->oom_score_adj = parent->oom_score_adj;
+		t->oom_score_adj_min = parent->oom_score_adj_min;
+		t->cap_sys_resource = false;
+	} else {
+		t->cap_sys_resource = true;
+	}
 	t->mm = mm_alloc();
 	if (!t->mm) {
 		free_task(t);
