@@ -9,6 +9,7 @@
 #include <linux/errno.h>
 #include <linux/jiffies.h>
 #include <linux/mm.h>
+#include <linux/mmzone.h>
 #include <linux/mman.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
@@ -20,6 +21,24 @@
 void ret_from_fork(void);
 static int next_pid = 1;
 static unsigned long nr_kernel_stacks;
+int nr_threads;
+int max_threads;
+
+/*
+ * Linux: set_max_threads, kernel/fork.c: as many tasks as kernel stacks
+ * fit in an eighth of RAM, so the limit scales with memory (128 MiB:
+ * about 1000 tasks of 16 KiB stacks), and never fewer than MIN_THREADS.
+ */
+void fork_init(void)
+{
+	u64 threads = (u64)totalram_pages() * PAGE_SIZE / ((u64)THREAD_SIZE * 8);
+
+	if (threads < MIN_THREADS)
+		threads = MIN_THREADS;
+	if (threads > MAX_THREADS)
+		threads = MAX_THREADS;
+	max_threads = (int)threads;
+}
 
 unsigned long nr_kernel_stack_kb(void)
 {
@@ -105,6 +124,7 @@ static void sched_add(struct task_struct *t)
 
 	t->pid = next_pid++;
 	list_add_tail(&t->tasks, &task_list);
+	nr_threads++;			/* release_task takes it off again */
 	arch_local_irq_restore(flags);
 	wake_up_process(t);
 }
@@ -136,6 +156,14 @@ int spawn_user(const char *name, int argc, char *const argv[], struct task_struc
 	struct pt_regs *regs;
 	int err;
 
+	/*
+	 * Linux: copy_process, "if (data_race(nr_threads >= max_threads))":
+	 * -EAGAIN, as fork. Zombies count until reaped, as there. Kernel
+	 * threads count but are never refused (Linux checks them too; here
+	 * kthread_run is the kernel's own and has no caller to fail to).
+	 */
+	if (nr_threads >= max_threads)
+		return -EAGAIN;
 	t = alloc_task(name, parent);
 	if (!t)
 		return -ENOMEM;

@@ -115,6 +115,20 @@ struct task_struct *kthread_run(int (*fn)(void *), void *arg, const char *name);
  */
 int spawn_user(const char *name, int argc, char *const argv[], struct task_struct *parent);
 
+/*
+ * kernel.threads-max (Linux: max_threads, kernel/fork.c): spawn_user
+ * returns -EAGAIN once nr_threads tasks exist (Linux: copy_process).
+ * Owner: kernel/fork.c. nr_threads changes with task_list (sched_add,
+ * release_task), under the same interrupts-off section; max_threads is
+ * written by the sysctl (kernel/sysctl.c) and read by spawn_user.
+ */
+#define MIN_THREADS	20		/* Linux: the default is never below this */
+#define MAX_THREADS	0x3fffffff	/* Linux: FUTEX_TID_MASK */
+extern int nr_threads;			/* tasks in task_list but the idle task, zombies included */
+extern int max_threads;
+/* The default: RAM / (8 * THREAD_SIZE), at least MIN_THREADS (Linux: set_max_threads). */
+void fork_init(void);
+
 /* May current do what Linux allows with CAP_SYS_RESOURCE? Kernel threads may. */
 bool capable_sys_resource(void);
 /*
