@@ -64,6 +64,7 @@ static void release_task(struct task_struct *t)
 	unsigned long flags = arch_local_irq_save();
 
 	list_del(&t->tasks);
+	nr_threads--;			/* kernel/fork.c counts it in sched_add */
 	arch_local_irq_restore(flags);
 	free_task(t);
 }

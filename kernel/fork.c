@@ -9,6 +9,7 @@
 #include <linux/errno.h>
 #include <linux/jiffies.h>
 #include <linux/mm.h>
+#include <linux/mmzone.h>
 #include <linux/mman.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
@@ -20,6 +21,24 @@
 void ret_from_fork(void);
 static int next_pid = 1;
 static unsigned long nr_kernel_stacks;
+int nr_threads;
+int max_threads;
+
+/*
+ * Linux: set_max_threads, kernel/fork.c: as many tasks as kernel stacks
+ * fit in an eighth of RAM, so the limit scales with memory (128 MiB:
+ * about 1000 tasks of 16 KiB stacks), and never fewer than MIN_THREADS.
+ */
+void fork_init(void)
+{
+	u64 threads = (u64)totalram_pages() * PAGE_SIZE / ((u64)THREAD_SIZE * 8);
+
+	if (threads < MIN_THREADS)
+		threads = MIN_THREADS;
+	if (threads > MAX_THREADS)
+		threads = MAX_THREADS;
+	max_threads = (int)threads;
+}
 
 unsigned long nr_kernel_stack_kb(void)
 {
@@ -105,6 +124,7 @@ static void sched_add(struct task_struct *t)
 
 	t->pid = next_pid++;
 	list_add_tail(&t->tasks, &task_list);
+	nr_threads++;			/* release_task takes it off again */
 	arch_local_irq_restore(flags);
 	wake_up_process(t);
 }
@@ -131,13 +151,37 @@ void kthread_exit(int ret)
 
 int spawn_user(const char *name, int argc, char *const argv[], struct task_struct *parent)
 {
-	struct task_struct *t = alloc_task(name, parent);
+	struct task_struct *t;
 	struct exec_entry entry;
 	struct pt_regs *regs;
 	int err;
 
+	/*
+	 * Linux: copy_process, "if (data_race(nr_threads >= max_threads))":
+	 * -EAGAIN, as fork. Zombies count until reaped, as there. Kernel
+	 * threads count but are never refused (Linux checks them too; here
+	 * kthread_run is the kernel's own and has no caller to fail to).
+	 */
+	if (nr_threads >= max_threads)
+		return -EAGAIN;
+	t = alloc_task(name, parent);
 	if (!t)
 		return -ENOMEM;
+	/*
+	 * Privilege and OOM settings. From a user task: inherited, as Linux's
+	 * copy_signal copies oom_score_adj and oom_score_adj_min, but not the
+	 * capability (this kernel's rule: only the kernel spawns privileged
+	 * tasks). From the kernel (a kthread parent, or none for init): a fresh
+	 * privileged task at 0, not the kthread's -1000 (Linux's kthreadd and
+	 * init have 0 too).
+	 */
+	if (parent && !(parent->flags & PF_KTHREAD)) {
+		t->oom_score_adj = parent->oom_score_adj;
+		t->oom_score_adj_min = parent->oom_score_adj_min;
+		t->cap_sys_resource = false;
+	} else {
+		t->cap_sys_resource = true;
+	}
 	t->mm = mm_alloc();
 	if (!t->mm) {
 		free_task(t);

@@ -78,8 +78,8 @@ static void test_fuzz_syscalls(struct kunit *test)
 		pid[i] = spawn_user("fuzz", 4, argv, current);
 		KUNIT_ASSERT_TRUE(test, pid[i] > 0);
 		t = find_task_by_pid(pid[i]);
-		if (t)
-			t->oom_score_adj = -1000;
+		if (t)		/* a privileged write: its children inherit -1000 and may keep it */
+			set_oom_score_adj(t, -1000);
 	}
 	for (unsigned long i = 0; i < tasks; i++) {
 		int status = -1;

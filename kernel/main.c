@@ -112,6 +112,7 @@ void start_kernel(u64 dtb_pa)
 
 	fpsimd_init();		/* liblz4 (zram) uses NEON registers: CPACR_EL1.FPEN */
 	setup_arch_memory();
+	fork_init();		/* kernel.threads-max from the RAM just counted */
 	smp_park_spin_table_cpus();	/* the Pi's cores 1-3 stop polling */
 	asid_init();
 	zero_page_init();

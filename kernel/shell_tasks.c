@@ -152,7 +152,11 @@ static int cmd_oom_score_adj(int argc, char **argv)
 		printk("oom_score_adj: N must be between -1000 and 1000\n");
 		return -1;
 	}
-	find_task_by_pid(pid)->oom_score_adj = (int)adj;
+	/* The shell is a kernel thread: privileged, so this also sets oom_score_adj_min. */
+	if (set_oom_score_adj(find_task_by_pid(pid), adj)) {
+		printk("oom_score_adj: pid %d is a kernel thread\n", pid);
+		return -1;
+	}
 	return 0;
 }
 shell_command("oom_score_adj", "oom_score_adj PID N", "set a task's oom_score_adj (-1000 = never kill)", cmd_oom_score_adj);

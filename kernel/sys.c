@@ -183,6 +183,56 @@ SYSCALL(sys_spawn)
 	return spawn_user(names, argc, argv, current);
 }
 
+/*
+ * Linux: capable(CAP_SYS_RESOURCE). Kernel threads run with every
+ * capability, as Linux's do (they have init_cred).
+ */
+bool capable_sys_resource(void)
+{
+	return (current->flags & PF_KTHREAD) || current->cap_sys_resource;
+}
+
+/* Is t current or below it in the parent chain? (Orphans go to init and leave the chain.) */
+static bool is_self_or_descendant(const struct task_struct *t)
+{
+	for (; t; t = t->parent)
+		if (t == current)
+			return true;
+	return false;
+}
+
+int set_oom_score_adj(struct task_struct *task, long adj)
+{
+	bool privileged = capable_sys_resource();
+
+	if (task->flags & PF_KTHREAD)
+		return -EPERM;		/* kernel threads are never OOM victims: their value means nothing */
+	/*
+	 * Who may write at all. Linux: /proc/PID/oom_score_adj is mode 0644
+	 * and belongs to the task's user, so open() for writing fails for
+	 * another user's task unless the writer has CAP_DAC_OVERRIDE (root).
+	 * Here there are no users: an unprivileged task owns itself and what
+	 * it spawned, and the refusal is -EPERM, as kill() answers for a task
+	 * one may not signal (Linux's open gives -EACCES).
+	 */
+	if (!privileged && !is_self_or_descendant(task))
+		return -EPERM;
+	if (adj < -1000 || adj > 1000)
+		return -EINVAL;
+	/*
+	 * Linux: __set_oom_adj, fs/proc/base.c: below oom_score_adj_min only
+	 * with CAP_SYS_RESOURCE, else -EACCES; a privileged write moves the
+	 * minimum to the value written (so a task made -500 by root may later
+	 * go back down to -500 itself, and its children inherit that).
+	 */
+	if (adj < task->oom_score_adj_min && !privileged)
+		return -EACCES;
+	task->oom_score_adj = (int)adj;
+	if (privileged)
+		task->oom_score_adj_min = (int)adj;
+	return 0;
+}
+
 SYSCALL(sys_set_oom_score_adj)
 {
 	struct task_struct *t;
@@ -193,12 +243,7 @@ SYSCALL(sys_set_oom_score_adj)
 	t = a0 ? find_task_by_pid((int)a0) : current;
 	if (!t || t->state == TASK_ZOMBIE)
 		return -ESRCH;
-	if (t->flags & PF_KTHREAD)
-		return -EPERM;		/* kernel threads are never OOM victims: their value means nothing */
-	if ((long)a1 < -1000 || (long)a1 > 1000)
-		return -EINVAL;
-	t->oom_score_adj = (int)(long)a1;
-	return 0;
+	return set_oom_score_adj(t, (long)a1);
 }
 
 const syscall_fn_t sys_call_table[NR_SYSCALLS] = {

@@ -11,10 +11,15 @@
  *                             of memory (Linux: 1..3000, default 10)
  *   vm.max_map_count          VMAs one address space may have (mm/mmap.c;
  *                             Linux: 0..INT_MAX, default 65530)
+ *   kernel.threads-max        tasks that may exist at once; spawn returns
+ *                             -EAGAIN beyond (kernel/fork.c max_threads;
+ *                             Linux: sysctl_max_threads, 1..FUTEX_TID_MASK,
+ *                             default RAM / (8 * THREAD_SIZE), at least 20)
  */
 #include <linux/kernel.h>
 #include <linux/mman.h>
 #include <linux/mmzone.h>
+#include <linux/sched.h>
 #include <linux/shell.h>
 #include <linux/swap.h>
 #include <limits.h>
@@ -61,10 +66,20 @@ static int set_max_map_count(long v)
 	return 0;
 }
 
+/* Linux: sysctl_max_threads stores what is written; only the boot default is clamped to 20. */
+static int set_threads_max(long v)
+{
+	if (v < 1 || v > MAX_THREADS)
+		return -1;
+	max_threads = (int)v;
+	return 0;
+}
+
 static long get_swappiness(void) { return vm_swappiness; }
 static long get_min_free_kbytes(void) { return min_free_kbytes; }
 static long get_watermark_scale_factor(void) { return watermark_scale_factor; }
 static long get_max_map_count(void) { return sysctl_max_map_count; }
+static long get_threads_max(void) { return max_threads; }
 
 static const struct {
 	const char *name, *range;
@@ -75,6 +90,7 @@ static const struct {
 	{ "vm.min_free_kbytes", "128..RAM/4 in KiB", get_min_free_kbytes, set_min_free_kbytes },
 	{ "vm.watermark_scale_factor", "1..3000", get_watermark_scale_factor, set_watermark_scale_factor },
 	{ "vm.max_map_count", "0..2147483647", get_max_map_count, set_max_map_count },
+	{ "kernel.threads-max", "1..1073741823", get_threads_max, set_threads_max },
 };
 
 static int cmd_sysctl(int argc, char **argv)
@@ -107,4 +123,4 @@ static int cmd_sysctl(int argc, char **argv)
 	printk("sysctl: unknown name '%s' (try: sysctl)\n", argv[1]);
 	return -1;
 }
-shell_command("sysctl", "sysctl [NAME [VALUE]]", "show or set vm.swappiness, vm.min_free_kbytes, vm.watermark_scale_factor, vm.max_map_count", cmd_sysctl);
+shell_command("sysctl", "sysctl [NAME [VALUE]]", "show or set vm.swappiness, vm.min_free_kbytes, vm.watermark_scale_factor, vm.max_map_count, kernel.threads-max", cmd_sysctl);

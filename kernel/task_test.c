@@ -4,14 +4,18 @@
  *   mm_exit  -- 100 spawn/exit cycles give every page back
  *   demand   -- memhog fills most of free memory through demand paging and verifies it
  *   stack_end -- every kernel stack carries STACK_END_MAGIC; a damaged one is reported
+ * (fault also holds the oom_score_adj permission rules, mm_exit the
+ * kernel.threads-max limit on spawn.)
  */
 #include <linux/kernel.h>
+#include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/mmzone.h>
 #include <linux/pgtable.h>
 #include <linux/sched.h>
 #include <linux/selftest.h>
+#include <linux/shell.h>
 #include <asm/cacheflush.h>
 #include <uapi/signal.h>
 #include <uapi/wait.h>
@@ -153,6 +157,55 @@ static void test_zero_page_stays_zero(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, any, 0);
 }
 
+/*
+ * set_oom_score_adj's rules (kernel/sys.c, Linux's __set_oom_adj): `fault
+ * adjrule`, spawned here and so privileged, goes to -1000 and back to -500
+ * and lowers a child of its to -1000; its child `fault adjchild`, spawned
+ * by a user task, may raise itself and its own child but lower them only
+ * to the -500 it inherited (-EACCES below), and touches neither its parent
+ * nor init (-EPERM). Without the rules the child's -EACCES/-EPERM checks
+ * succeed instead and it exits 1.
+ */
+static void test_oom_score_adj_rules(struct kunit *test)
+{
+	unsigned long head = log_buf_head();
+	int status = run_and_wait("fault", "adjrule", NULL, NULL);
+
+	KUNIT_EXPECT_TRUE(test, WIFEXITED(status));
+	KUNIT_EXPECT_EQ(test, WEXITSTATUS(status), 0);
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "adjchild: all OK"));
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "adjrule: all OK"));
+}
+
+/*
+ * The privileged side, seen from the kernel: a task the kernel spawns has
+ * cap_sys_resource and starts at 0 (not its kthread parent's -1000); a
+ * write by the kernel (the shell's oom_score_adj, a self-test) moves
+ * oom_score_adj_min with the value; a kernel thread's value is refused.
+ */
+static void test_oom_score_adj_privileged(struct kunit *test)
+{
+	char *argv[] = { "fault", "sleep", NULL };
+	struct task_struct *t;
+	int pid = spawn_user("fault", 2, argv, current), status = -1;
+
+	KUNIT_ASSERT_TRUE(test, pid > 0);
+	t = find_task_by_pid(pid);
+	KUNIT_ASSERT_TRUE(test, t != NULL);
+	KUNIT_EXPECT_TRUE(test, t->cap_sys_resource);
+	KUNIT_EXPECT_EQ(test, t->oom_score_adj, 0);
+	KUNIT_EXPECT_EQ(test, t->oom_score_adj_min, 0);
+	KUNIT_EXPECT_EQ(test, set_oom_score_adj(t, -1000), 0);
+	KUNIT_EXPECT_EQ(test, t->oom_score_adj, -1000);
+	KUNIT_EXPECT_EQ(test, t->oom_score_adj_min, -1000);
+	KUNIT_EXPECT_EQ(test, set_oom_score_adj(t, 300), 0);
+	KUNIT_EXPECT_EQ(test, t->oom_score_adj_min, 300);
+	KUNIT_EXPECT_EQ(test, set_oom_score_adj(t, 1001), -EINVAL);
+	KUNIT_EXPECT_EQ(test, set_oom_score_adj(current, 0), -EPERM);
+	KUNIT_EXPECT_EQ(test, kill_task(pid), 0);
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, &status), pid);
+}
+
 static void test_kernel_survives(struct kunit *test)
 {
 	/* After all of the above, a normal program still runs. */
@@ -173,6 +226,8 @@ static struct kunit_case fault_cases[] = {
 	KUNIT_CASE(test_align_sigbus),
 	KUNIT_CASE(test_brk_after_split),
 	KUNIT_CASE(test_jit_runs_new_code),
+	KUNIT_CASE(test_oom_score_adj_rules),
+	KUNIT_CASE(test_oom_score_adj_privileged),
 	KUNIT_CASE(test_kernel_survives),
 	{ NULL, NULL },
 };
@@ -268,11 +323,51 @@ static void test_sparse_munmap_frees_pgtables(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, free1 + 8 >= free0);
 }
 
+/*
+ * kernel.threads-max (kernel/fork.c max_threads, Linux's): its default is
+ * RAM / (8 * THREAD_SIZE), at least 20. Set through the sysctl command to
+ * the tasks that exist now + 5, `fault spawnmany` (one task) must get
+ * exactly 4 sleeping children and then -EAGAIN; it kills and reaps them
+ * and exits 0. The limit is put back and every page returns. Without the
+ * check it spawns 64 children and no error.
+ */
+static void test_threads_max(struct kunit *test)
+{
+	u64 def = (u64)totalram_pages() * PAGE_SIZE / ((u64)THREAD_SIZE * 8);
+	int saved = max_threads, limit, status;
+	unsigned long before, after;
+	char line[64], want[16];
+
+	KUNIT_EXPECT_EQ(test, saved, (int)max(def, (u64)MIN_THREADS));
+	run_and_wait("fault", "badsyscall", NULL, NULL);	/* warm-up: slab caches at their steady size */
+	msleep(50);			/* init reaps what earlier cases orphaned: the count must hold still */
+	reap_orphans();
+	before = selftest_free_pages();
+	limit = nr_threads + 5;
+	snprintf(want, sizeof(want), "%d", limit - nr_threads - 1);
+	snprintf(line, sizeof(line), "sysctl kernel.threads-max %d", limit);
+	KUNIT_ASSERT_EQ(test, shell_run_line(line), 0);
+	KUNIT_EXPECT_EQ(test, max_threads, limit);
+	printk("        # %d tasks, kernel.threads-max %d: fault spawnmany expects %s children\n",
+	       nr_threads, limit, want);
+	status = run_and_wait("fault", "spawnmany", want, NULL);
+	snprintf(line, sizeof(line), "sysctl kernel.threads-max %d", saved);
+	KUNIT_EXPECT_EQ(test, shell_run_line(line), 0);
+	KUNIT_EXPECT_EQ(test, max_threads, saved);
+	KUNIT_EXPECT_TRUE(test, WIFEXITED(status));
+	KUNIT_EXPECT_EQ(test, WEXITSTATUS(status), 0);
+	KUNIT_EXPECT_EQ(test, run_and_wait("hello", "-q", NULL, NULL), 0);	/* spawn works again */
+	after = selftest_free_pages();
+	printk("        # free pages before %lu, after %lu\n", before, after);
+	KUNIT_EXPECT_EQ(test, after, before);
+}
+
 static struct kunit_case mm_exit_cases[] = {
 	KUNIT_CASE(test_spawn_exit_cycles),
 	KUNIT_CASE(test_memhog_exit),
 	KUNIT_CASE(test_killed_task_frees),
 	KUNIT_CASE(test_sparse_munmap_frees_pgtables),
+	KUNIT_CASE(test_threads_max),
 	{ NULL, NULL },
 };
 static struct kunit_suite mm_exit_suite = { .name = "mm_exit", .cases = mm_exit_cases };

@@ -5,11 +5,15 @@
  *
  * Most of these must end with the kernel killing this task (and only this
  * task) with a report; if the task survives, it says so and exits 1.
- * badsyscall, efault, badargs, zeropage and brk-split are checks instead: they exit 0 when every system
- * call returned the error it should, 1 otherwise. `fault` alone lists WHAT.
+ * badsyscall, efault, badargs, zeropage, brk-split, adjrule and spawnmany
+ * are checks instead: they exit 0 when every system call returned what it
+ * should, 1 otherwise. `fault` alone lists WHAT; a few take one more
+ * argument (fault spawnmany N).
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <syscall.h>
 #include <unistd.h>
@@ -21,6 +25,7 @@
 #define KERNEL_IMAGE	0xffff800000000000UL	/* the kernel's text: mapped, EL1 only */
 
 static pid_t pid;
+static const char *arg2;		/* the argument after WHAT, for the modes that take one */
 
 /* Hide a value from the optimiser, so it cannot turn a known-bad access into a trap. */
 static unsigned long hide(unsigned long v)
@@ -385,6 +390,124 @@ static int fault_sparse(void)
 	return 0;
 }
 
+/* A child that only waits to be killed (for adjrule and spawnmany); ends by itself after 30 s. */
+static int fault_sleep(void)
+{
+	sleep_ms(30000);
+	return 0;
+}
+
+static pid_t spawn_sleeper(void)
+{
+	char *argv[] = { "fault", "sleep", NULL };
+
+	return (pid_t)__syscall2(__NR_spawn, "fault", argv);
+}
+
+static void kill_and_reap(pid_t child)
+{
+	if (child > 0) {
+		__syscall2(__NR_kill, child, SIGKILL);
+		__syscall2(__NR_wait, child, 0);
+	}
+}
+
+/*
+ * The unprivileged side of set_oom_score_adj (kernel/sys.c
+ * set_oom_score_adj, Linux's __set_oom_adj): spawned by `fault adjrule`, a
+ * user task, so without CAP_SYS_RESOURCE, and with the oom_score_adj and
+ * oom_score_adj_min (-500) it inherited. arg2 is the parent's pid.
+ */
+static int fault_adjchild(void)
+{
+	long parent = arg2 ? atoi(arg2) : 0;
+	pid_t child;
+	int fails = 0;
+
+	fails += expect("adj(self, 200): raise", __syscall2(__NR_set_oom_score_adj, 0, 200), 0);
+	fails += expect("adj(self, -500): down to the inherited min",
+			__syscall2(__NR_set_oom_score_adj, pid, -500), 0);
+	fails += expect("adj(self, -501): below the min", __syscall2(__NR_set_oom_score_adj, 0, -501), -EACCES);
+	fails += expect("adj(self, -1000)", __syscall2(__NR_set_oom_score_adj, 0, -1000), -EACCES);
+	fails += expect("adj(self, 1001)", __syscall2(__NR_set_oom_score_adj, 0, 1001), -EINVAL);
+	child = spawn_sleeper();
+	fails += expect("spawn(fault sleep) > 0", child > 0, 1);
+	if (child > 0) {
+		fails += expect("adj(my child, 1000)", __syscall2(__NR_set_oom_score_adj, child, 1000), 0);
+		fails += expect("adj(my child, -500)", __syscall2(__NR_set_oom_score_adj, child, -500), 0);
+		fails += expect("adj(my child, -600)", __syscall2(__NR_set_oom_score_adj, child, -600), -EACCES);
+	}
+	fails += expect("adj(my parent, 0): not mine",
+			parent > 0 ? __syscall2(__NR_set_oom_score_adj, parent, 0) : 0, -EPERM);
+	fails += expect("adj(init, 0): not mine", __syscall2(__NR_set_oom_score_adj, 1, 0), -EPERM);
+	fails += expect("adj(init, 1000): not mine either", __syscall2(__NR_set_oom_score_adj, 1, 1000), -EPERM);
+	fails += expect("adj(pid 2 = kswapd0, 0)", __syscall2(__NR_set_oom_score_adj, 2, 0), -EPERM);
+	fails += expect("adj(no such task, 0)", __syscall2(__NR_set_oom_score_adj, 0x7fffffff, 0), -ESRCH);
+	kill_and_reap(child);
+	printf("fault[%d]: adjchild: %s (%d wrong)\n", pid, fails ? "FAILED" : "all OK", fails);
+	return fails ? 1 : 0;
+}
+
+/*
+ * The privileged side, then the unprivileged one. Spawned by the kernel,
+ * this task has CAP_SYS_RESOURCE: it may go to -1000 and back up, which
+ * sets its oom_score_adj_min to -500; and it may lower a child of its
+ * below that child's minimum. Then its child runs fault adjchild, whose
+ * exit status says whether the unprivileged rules held.
+ */
+static int fault_adjrule(void)
+{
+	char ppid[16];
+	char *argv[] = { "fault", "adjchild", ppid, NULL };
+	pid_t child;
+	int fails = 0, status = -1;
+
+	fails += expect("adj(self, -1000), privileged", __syscall2(__NR_set_oom_score_adj, 0, -1000), 0);
+	fails += expect("adj(self, -500): min becomes -500", __syscall2(__NR_set_oom_score_adj, 0, -500), 0);
+	child = spawn_sleeper();
+	fails += expect("spawn(fault sleep) > 0", child > 0, 1);
+	if (child > 0)
+		fails += expect("adj(child, -1000), privileged",
+				__syscall2(__NR_set_oom_score_adj, child, -1000), 0);
+	kill_and_reap(child);
+	snprintf(ppid, sizeof(ppid), "%d", pid);
+	child = (pid_t)__syscall2(__NR_spawn, "fault", argv);
+	fails += expect("spawn(fault adjchild) > 0", child > 0, 1);
+	if (child > 0 && __syscall2(__NR_wait, child, &status) == child)
+		fails += expect("fault adjchild exit status", status, 0);
+	printf("fault[%d]: adjrule: %s (%d wrong)\n", pid, fails ? "FAILED" : "all OK", fails);
+	return fails ? 1 : 0;
+}
+
+/*
+ * kernel.threads-max: spawn sleeping children until spawn fails (at most
+ * 64). arg2 is how many the kernel's test expects before -EAGAIN. Then
+ * kill and reap them all.
+ */
+static int fault_spawnmany(void)
+{
+	static pid_t children[64];
+	long want = arg2 ? atoi(arg2) : -1, err = 0;
+	int n = 0, fails = 0;
+
+	while (n < 64) {
+		long r = spawn_sleeper();
+
+		if (r < 0) {
+			err = r;
+			break;
+		}
+		children[n++] = (pid_t)r;
+	}
+	fails += expect("children spawned", n, want);
+	fails += expect("then spawn returned", err, -EAGAIN);
+	for (int i = 0; i < n; i++)
+		kill_and_reap(children[i]);
+	printf("fault[%d]: spawnmany: %d children, then %s: %s\n", pid, n, err ? errno_name((int)-err) : "no error",
+	       fails ? "FAILED" : "OK");
+	return fails ? 1 : 0;
+}
+
 static const struct {
 	const char *name;
 	int (*fn)(void);
@@ -408,12 +531,17 @@ static const struct {
 	{ "bigwrite", fault_bigwrite, "write() 64 never-touched pages (exit 0 if all written)" },
 	{ "sparse", fault_sparse, "map 1 GiB, touch a page per 2 MiB, unmap, with pauses (exit 0 if it worked)" },
 	{ "badargs", fault_badargs, "wrapping lengths, high prot bits, pid 2^32 must fail (exit 0 if so)" },
+	{ "sleep", fault_sleep, "sleep 30 s (a child for the modes below)" },
+	{ "adjrule", fault_adjrule, "set_oom_score_adj, privileged here, unprivileged in a child (exit 0 if right)" },
+	{ "adjchild", fault_adjchild, "PPID: the unprivileged rules (adjrule spawns it)" },
+	{ "spawnmany", fault_spawnmany, "N: spawn until -EAGAIN, expecting N children (exit 0 if so)" },
 };
 
 int main(int argc, char **argv)
 {
 	pid = getpid();
-	for (unsigned long i = 0; argc == 2 && i < sizeof(tests) / sizeof(tests[0]); i++)
+	arg2 = argc == 3 ? argv[2] : NULL;
+	for (unsigned long i = 0; (argc == 2 || argc == 3) && i < sizeof(tests) / sizeof(tests[0]); i++)
 		if (!strcmp(argv[1], tests[i].name))
 			return tests[i].fn();
 	printf("usage: fault WHAT, where WHAT is one of\n");

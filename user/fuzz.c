@@ -15,16 +15,21 @@
  * Skipped (counted, never made): calls that would end or stall this task
  * rather than test the kernel -- exit, unmapping or reprotecting its own
  * image or stack, long sleeps, signals to tasks other than its children,
- * raising its own oom_score_adj. A skip is decided before the call from
- * the arguments alone; wrapping lengths are never skipped (the kernel must
- * refuse them).
+ * raising its own oom_score_adj, lowering a child's. (Spawned by the
+ * kernel, a fuzzer is privileged, like root with CAP_SYS_RESOURCE: it may
+ * set its children's value below their oom_score_adj_min; its children are
+ * not. pick_pid() names only itself, its children or no task, so the
+ * -EPERM for other tasks is never the answer it gets.) A skip is decided
+ * before the call from the arguments alone; wrapping lengths are never
+ * skipped (the kernel must refuse them).
  *
  * Checked after each call (an oracle for "success on clearly invalid
  * input"): unknown numbers give -ENOSYS; munmap/mprotect/mmap with a range
  * that wraps or leaves the 48-bit user space, or prot bits outside
  * PROT_READ|WRITE|EXEC, fail; a buffer in the kernel's half gives -EFAULT
- * for write and spawn. The first failure prints the seed, the call's index
- * and arguments, and exits 1. Rerun with `verbose` to see every call.
+ * for write and spawn; an oom_score_adj outside -1000..1000 fails. The
+ * first failure prints the seed, the call's index and arguments, and exits
+ * 1. Rerun with `verbose` to see every call.
  *
  * Children: `hello -q` (and names that do not exist); with hog=MIB, half
  * way through, one `memhog MIB` with oom_score_adj 500. The kernel's
@@ -358,6 +363,9 @@ static void check(int k, long nr, const unsigned long *a, long ret)
 		break;
 	case C_SPAWN:
 		refuse = is_kernel_addr(a[0]);
+		break;
+	case C_ADJ:
+		refuse = (long)a[1] < -1000 || (long)a[1] > 1000;
 		break;
 	}
 	if (refuse && ret >= 0)

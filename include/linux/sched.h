@@ -60,7 +60,21 @@ struct task_struct {
 	struct task_struct *parent;
 	int exit_code;
 	bool killed;			/* a kill is pending: exit on the way to EL0 */
-	int oom_score_adj;		/* -1000 (never) .. 1000 */
+	int oom_score_adj;		/* -1000 (never) .. 1000; inherited at spawn */
+	/*
+	 * The lowest oom_score_adj a task without cap_sys_resource may write
+	 * (Linux: signal->oom_score_adj_min). A privileged write sets it to the
+	 * value written (__set_oom_adj); inherited at spawn (copy_signal).
+	 */
+	int oom_score_adj_min;
+	/*
+	 * The one capability here: CAP_SYS_RESOURCE (Linux: a bit of
+	 * cred->cap_effective, checked by capable()). True for a user task the
+	 * kernel spawned (parent a kernel thread, or none: the shell's `run`,
+	 * the self-tests, init) -- root; false for one a user task spawned.
+	 * Kernel threads are always privileged (capable_sys_resource()).
+	 */
+	bool cap_sys_resource;
 	unsigned long wake_at;		/* jiffies a sleep ends at; 0 = no timeout */
 	unsigned int slice;		/* ticks left in this time slice */
 	unsigned long nvcsw, nivcsw;	/* voluntary / involuntary context switches */
@@ -100,6 +114,31 @@ struct task_struct *kthread_run(int (*fn)(void *), void *arg, const char *name);
  * pointers). parent gets the child. Returns the pid or -errno.
  */
 int spawn_user(const char *name, int argc, char *const argv[], struct task_struct *parent);
+
+/*
+ * kernel.threads-max (Linux: max_threads, kernel/fork.c): spawn_user
+ * returns -EAGAIN once nr_threads tasks exist (Linux: copy_process).
+ * Owner: kernel/fork.c. nr_threads changes with task_list (sched_add,
+ * release_task), under the same interrupts-off section; max_threads is
+ * written by the sysctl (kernel/sysctl.c) and read by spawn_user.
+ */
+#define MIN_THREADS	20		/* Linux: the default is never below this */
+#define MAX_THREADS	0x3fffffff	/* Linux: FUTEX_TID_MASK */
+extern int nr_threads;			/* tasks in task_list but the idle task, zombies included */
+extern int max_threads;
+/* The default: RAM / (8 * THREAD_SIZE), at least MIN_THREADS (Linux: set_max_threads). */
+void fork_init(void);
+
+/* May current do what Linux allows with CAP_SYS_RESOURCE? Kernel threads may. */
+bool capable_sys_resource(void);
+/*
+ * Set task's oom_score_adj as current (Linux: __set_oom_adj and the
+ * permission check of /proc/PID/oom_score_adj): -EPERM for a kernel thread
+ * or, unprivileged, for a task that is not current or its descendant;
+ * -EINVAL outside -1000..1000; -EACCES, unprivileged, below the task's
+ * oom_score_adj_min. A privileged write also sets oom_score_adj_min.
+ */
+int set_oom_score_adj(struct task_struct *task, long adj);
 /* Wait for a child (pid, or -1 for any): returns its pid and exit code, -ECHILD if none. */
 int kernel_wait(int pid, int *status);
 /* End the current task: free its memory, become a zombie, wake the parent. */

@@ -17,6 +17,7 @@
 #define ECHILD		10	/* No child processes */
 #define EAGAIN		11	/* Try again */
 #define ENOMEM		12	/* Out of memory */
+#define EACCES		13	/* Permission denied (set_oom_score_adj below the minimum) */
 #define EFAULT		14	/* Bad address */
 #define EBUSY		16	/* Device or resource busy */
 #define EEXIST		17	/* File exists */

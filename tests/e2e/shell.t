@@ -103,6 +103,7 @@ like "$out" '^ +27: +[0-9]+ +GICv2 +arch_timer$' "interrupts: the timer's line o
 like "$out" '^jiffies: [0-9]+ \(HZ=100\)$' "interrupts: jiffies and HZ"
 like "$log" '^vm.swappiness = 60' "sysctl lists"
 like "$log" '^vm.max_map_count = 65530' "sysctl lists vm.max_map_count (Linux's default)"
+like "$log" '^kernel\.threads-max = [0-9]{3,4}$' "sysctl lists kernel.threads-max (RAM / 128 KiB: about 1000 at 128M)"
 like "$log" '^vm.swappiness = 100' "sysctl sets vm.swappiness"
 like "$log" '^vm.min_free_kbytes = 2048' "sysctl sets vm.min_free_kbytes"
 like "$log" '^vm.watermark_scale_factor = 50' "sysctl sets vm.watermark_scale_factor"

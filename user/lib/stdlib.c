@@ -32,7 +32,7 @@ const char *errno_name(int err)
 		{ EPERM, "EPERM" }, { ENOENT, "ENOENT" }, { ESRCH, "ESRCH" },
 		{ EINTR, "EINTR" }, { EIO, "EIO" }, { E2BIG, "E2BIG" },
 		{ ENOEXEC, "ENOEXEC" }, { ECHILD, "ECHILD" }, { EAGAIN, "EAGAIN" },
-		{ ENOMEM, "ENOMEM" }, { EFAULT, "EFAULT" }, { EBUSY, "EBUSY" },
+		{ ENOMEM, "ENOMEM" }, { EACCES, "EACCES" }, { EFAULT, "EFAULT" }, { EBUSY, "EBUSY" },
 		{ EEXIST, "EEXIST" }, { EINVAL, "EINVAL" }, { ENOSYS, "ENOSYS" },
 		{ EBADF, "EBADF" }, { ENODEV, "ENODEV" }, { ENOSPC, "ENOSPC" },
 	};
