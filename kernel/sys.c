@@ -36,6 +36,16 @@ SYSCALL(sys_write)
 	while (done < len) {
 		unsigned long n = min(len - done, (unsigned long)sizeof(chunk));
 
+		/*
+		 * A write may be gigabytes long (each page faulted in on the
+		 * way): let others run, and stop for a kill, between chunks
+		 * (Linux: cond_resched and fatal_signal_pending in its write
+		 * loops, e.g. generic_perform_write). The kernel is not
+		 * preemptible, so without this nothing else runs until it ends.
+		 */
+		cond_resched();
+		if (current->killed)
+			return done ? (long)done : -EINTR;
 		if (copy_from_user(chunk, buf + done, n))
 			return done ? (long)done : -EFAULT;
 		printk("%.*s", (int)n, chunk);

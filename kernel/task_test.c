@@ -133,6 +133,34 @@ static void test_jit_runs_new_code(struct kunit *test)
 	KUNIT_EXPECT_GE(test, icache_syncs(), syncs + 2);
 }
 
+/*
+ * A long copy lets the scheduler run and stops for a kill (fault
+ * hugewrite: write() of 1 GiB behind the zero page). Once it is writing,
+ * this thread sleeps 100 ms: it gets the CPU back while the write still
+ * runs (the kernel is not preemptible: without cond_resched in the copy
+ * loop it would wake only after the write), then kills it, and the task
+ * dies by the signal instead of finishing.
+ */
+static void test_long_write_yields(struct kunit *test)
+{
+	char *argv[] = { "fault", "hugewrite", NULL };
+	unsigned long head = log_buf_head();
+	int pid = spawn_user("fault", 2, argv, current), status = -1, waited;
+	struct task_struct *t;
+
+	KUNIT_ASSERT_TRUE(test, pid > 0);
+	for (waited = 0; waited < 10000 && !log_contains(head, "hugewrite: writing"); waited += 10)
+		msleep(10);
+	msleep(100);
+	t = find_task_by_pid(pid);
+	KUNIT_EXPECT_TRUE(test, t && t->state != TASK_ZOMBIE);
+	KUNIT_EXPECT_FALSE(test, log_contains(head, "hugewrite: returned"));
+	kill_task(pid);
+	kernel_wait(pid, &status);
+	KUNIT_EXPECT_TRUE(test, WIFSIGNALED(status));
+	KUNIT_EXPECT_EQ(test, WTERMSIG(status), SIGKILL);
+}
+
 /* brk over a heap split by mprotect: right VMAs, and -EFAULT instead of a hang (fault brk-split). */
 static void test_brk_after_split(struct kunit *test)
 {
@@ -225,6 +253,7 @@ static struct kunit_case fault_cases[] = {
 	KUNIT_CASE(test_zero_page_stays_zero),
 	KUNIT_CASE(test_align_sigbus),
 	KUNIT_CASE(test_brk_after_split),
+	KUNIT_CASE(test_long_write_yields),
 	KUNIT_CASE(test_jit_runs_new_code),
 	KUNIT_CASE(test_oom_score_adj_rules),
 	KUNIT_CASE(test_oom_score_adj_privileged),

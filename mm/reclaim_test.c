@@ -755,22 +755,23 @@ selftest_suite(swap_integrity_suite);
  * Page tables count in the badness (Linux: oom_badness adds
  * mm_pgtables_bytes / PAGE_SIZE): a task that touched one page per 2 MiB
  * over a wide range holds ~one table page per resident page, which killing
- * it frees too. Two made-up tasks, scored directly: 10 resident pages and
- * 600 table pages outrank 100 resident pages and 4 tables; without the
- * table term it would be 10 < 100.
+ * it frees too. Two made-up tasks, scored directly, in units u of 1% of
+ * RAM so that oom_score (per mille of RAM + swap) can tell them apart at
+ * every size: u resident pages and 6u table pages outrank 5u resident
+ * pages and none; without the table term it would be u < 5u.
  */
 static void test_badness_counts_pgtables(struct kunit *test)
 {
 	static struct task_struct sparse, dense;
 	static struct mm_struct sparse_mm, dense_mm;
-	unsigned long total = totalram_pages();
+	unsigned long total = totalram_pages(), u = total / 100;
 
 	sparse = (struct task_struct){ .pid = 1001, .state = TASK_RUNNING, .mm = &sparse_mm };
 	dense = (struct task_struct){ .pid = 1002, .state = TASK_RUNNING, .mm = &dense_mm };
-	sparse_mm = (struct mm_struct){ .rss_anon = 10, .nr_pgtables = 600 };
-	dense_mm = (struct mm_struct){ .rss_anon = 100, .nr_pgtables = 4 };
-	KUNIT_EXPECT_EQ(test, oom_badness(&sparse, total), 610);
-	KUNIT_EXPECT_EQ(test, oom_badness(&dense, total), 104);
+	sparse_mm = (struct mm_struct){ .rss_anon = u, .nr_pgtables = 6 * u };
+	dense_mm = (struct mm_struct){ .rss_anon = 5 * u, .nr_pgtables = 0 };
+	KUNIT_EXPECT_EQ(test, oom_badness(&sparse, total), (long)(7 * u));
+	KUNIT_EXPECT_EQ(test, oom_badness(&dense, total), (long)(5 * u));
 	KUNIT_EXPECT_GT(test, oom_badness(&sparse, total), oom_badness(&dense, total));
 	KUNIT_EXPECT_GT(test, oom_score(&sparse), oom_score(&dense));
 }

@@ -350,6 +350,25 @@ static int fault_bigwrite(void)
 	return n == (long)len ? 0 : 1;
 }
 
+/*
+ * write() of 1 GiB never touched (the zero page behind every page: zero
+ * bytes, nothing printed), long enough that others must get the CPU while
+ * it runs and a kill must stop it (issue 11, B).
+ */
+static int fault_hugewrite(void)
+{
+	const size_t len = 1UL << 30;
+	char *b = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	long n;
+
+	if (b == MAP_FAILED)
+		return expect("mmap(1 GiB) for hugewrite", -1, 0);
+	printf("fault[%d]: hugewrite: writing %lu bytes\n", pid, (unsigned long)len);
+	n = write(1, b, len);
+	printf("fault[%d]: hugewrite: returned %ld\n", pid, n);
+	return n == (long)len ? 0 : 1;
+}
+
 /* A load-exclusive from a misaligned address: an alignment fault, SIGBUS (issue 11, 3). */
 static int fault_align(void)
 {
@@ -529,6 +548,7 @@ static const struct {
 	{ "zeropage", fault_zeropage, "write after mprotect RW must not reach the zero page (exit 0 if so)" },
 	{ "brk-split", fault_brk_split, "brk after mprotect of part of the heap (exit 0 if right)" },
 	{ "bigwrite", fault_bigwrite, "write() 64 never-touched pages (exit 0 if all written)" },
+	{ "hugewrite", fault_hugewrite, "write() 1 GiB never touched: long, others run, a kill stops it" },
 	{ "sparse", fault_sparse, "map 1 GiB, touch a page per 2 MiB, unmap, with pauses (exit 0 if it worked)" },
 	{ "badargs", fault_badargs, "wrapping lengths, high prot bits, pid 2^32 must fail (exit 0 if so)" },
 	{ "sleep", fault_sleep, "sleep 30 s (a child for the modes below)" },
