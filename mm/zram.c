@@ -47,6 +47,7 @@
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/shell.h>
+#include <linux/bitmap.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/swap.h>
@@ -58,7 +59,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define BITS_PER_LONG	64
 #define ZRAM_GFP	(__GFP_HIGH | __GFP_KSWAPD_RECLAIM | __GFP_NOWARN)	/* GFP_ATOMIC, quiet */
 
 enum zram_pageflags {
@@ -192,11 +192,6 @@ static struct zram_table_entry *zram_entry(unsigned long index)
 	return &zram.table[index / ENTRIES_PER_CHUNK][index % ENTRIES_PER_CHUNK];
 }
 
-static unsigned long bitmap_longs(void)
-{
-	return DIV_ROUND_UP(zram.nr_slots, BITS_PER_LONG);
-}
-
 /*
  * A free slot, next-fit from the cursor: the area is used front to back and
  * a slot just freed is not reused at once (Linux's swap allocator also
@@ -205,24 +200,16 @@ static unsigned long bitmap_longs(void)
  */
 static long zram_alloc_slot(void)
 {
-	unsigned long n = bitmap_longs(), w = zram.cursor / BITS_PER_LONG;
-	unsigned long mask = ~0UL << (zram.cursor % BITS_PER_LONG);	/* from the cursor up */
+	unsigned long slot = find_next_zero_bit(zram.bitmap, zram.nr_slots, zram.cursor);
 
-	for (unsigned long i = 0; i <= n; i++) {	/* <= n: the first word's low bits last */
-		unsigned long free = ~zram.bitmap[w] & mask;
-
-		if (free) {
-			unsigned long slot = w * BITS_PER_LONG + __builtin_ctzl(free);
-
-			zram.bitmap[w] |= 1UL << (slot % BITS_PER_LONG);
-			zram.slots_used++;
-			zram.cursor = slot + 1 < zram.nr_slots ? slot + 1 : 0;
-			return slot;
-		}
-		mask = ~0UL;
-		w = w + 1 < n ? w + 1 : 0;
-	}
-	return -1;
+	if (slot >= zram.nr_slots)	/* none from the cursor up: wrap to the start */
+		slot = find_first_zero_bit(zram.bitmap, zram.nr_slots);
+	if (slot >= zram.nr_slots)
+		return -1;
+	__set_bit(slot, zram.bitmap);
+	zram.slots_used++;
+	zram.cursor = slot + 1 < zram.nr_slots ? slot + 1 : 0;
+	return slot;
 }
 
 /* ---- setting up and tearing down ----------------------------------------------- */
@@ -279,7 +266,7 @@ static void zram_free_table(void)
 static int zram_alloc_table(void)
 {
 	unsigned long chunks = DIV_ROUND_UP(zram.nr_slots, ENTRIES_PER_CHUNK);
-	unsigned long n = bitmap_longs();
+	unsigned long n = BITS_TO_LONGS(zram.nr_slots);
 
 	zram.table = kcalloc(chunks, sizeof(*zram.table), GFP_KERNEL);
 	zram.bitmap = kcalloc(n, sizeof(unsigned long), GFP_KERNEL);
@@ -290,9 +277,6 @@ static int zram_alloc_table(void)
 		if (!zram.table[c])
 			return -ENOMEM;
 	}
-	/* The bits past the last slot count as used, so they are never handed out. */
-	if (zram.nr_slots % BITS_PER_LONG)
-		zram.bitmap[n - 1] = ~0UL << (zram.nr_slots % BITS_PER_LONG);
 	return 0;
 }
 
@@ -657,7 +641,7 @@ void zram_free_slot(unsigned long slot)
 	zram.compr_data_size -= e->size;
 	zram.io.notify_free++;
 	memset(e, 0, sizeof(*e));
-	zram.bitmap[slot / BITS_PER_LONG] &= ~(1UL << (slot % BITS_PER_LONG));
+	__clear_bit(slot, zram.bitmap);
 	zram.slots_used--;
 	spin_unlock_irqrestore(&zram.lock, irqflags);
 	if (handle)
