@@ -20,7 +20,7 @@
 
 /* Several CPUs: this replaces asm/processor.h (its include guard stops the stand-in). */
 #define _ASM_PROCESSOR_H
-#define NR_CPUS 4
+#include <linux/threads.h>
 static unsigned int host_cpu;
 static inline void cpu_relax(void) { }
 static inline unsigned int smp_processor_id(void) { return host_cpu; }
