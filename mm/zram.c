@@ -56,7 +56,6 @@
 #include <asm/irqflags.h>
 #include <asm/neon.h>
 #include <asm/processor.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define ZRAM_GFP	(__GFP_HIGH | __GFP_KSWAPD_RECLAIM | __GFP_NOWARN)	/* GFP_ATOMIC, quiet */
@@ -119,35 +118,33 @@ static unsigned long bootarg_disksize, bootarg_mem_limit;
 
 /* ---- boot arguments ------------------------------------------------------- */
 
-/* "64M", "1G", "65536K", "0x4000000" or bytes (Linux: memparse). 0 if malformed. */
-static unsigned long parse_size(const char *s)
+/*
+ * "64M", "1G", "65536K", "0x4000000" or bytes (lib/cmdline.c: memparse),
+ * with nothing after it; false if there is no value or it is malformed.
+ */
+static bool zram_size_arg(const char *val, unsigned long *size)
 {
 	char *end;
-	unsigned long v;
 
-	if (!s || !*s)
-		return 0;
-	v = strtoul(s, &end, 0);
-	switch (*end) {
-	case 'G': case 'g': v <<= 10;	/* fall through */
-	case 'M': case 'm': v <<= 10;	/* fall through */
-	case 'K': case 'k': v <<= 10; end++; break;
-	}
-	return *end ? 0 : v;
+	if (!val || !*val)
+		return false;
+	*size = memparse(val, &end);
+	return !*end;
 }
 
 static int __init parse_zram_size(const char *val)
 {
-	bootarg_disksize = parse_size(val);
+	if (!zram_size_arg(val, &bootarg_disksize))
+		bootarg_disksize = 0;
 	return bootarg_disksize >= PAGE_SIZE ? 0 : -1;
 }
 __setup("zram.size", parse_zram_size);
 
 static int __init parse_zram_mem_limit(const char *val)
 {
-	unsigned long v = parse_size(val);
+	unsigned long v;
 
-	if (!v && !(val && val[0] == '0' && val[1] == 0))
+	if (!zram_size_arg(val, &v))
 		return -1;
 	bootarg_mem_limit = v;
 	return 0;

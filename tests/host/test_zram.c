@@ -163,14 +163,32 @@ static bool mm_stat_is_empty(void)
 
 /* ---- boot arguments and sizes ------------------------------------------------- */
 
+/* The size zram.size= and zram.mem_limit= read from @s, 0 if they refuse it. */
+static unsigned long size_of(const char *s)
+{
+	unsigned long v;
+
+	return zram_size_arg(s, &v) ? v : 0;
+}
+
 static void test_bootargs(void)
 {
-	is_int(parse_size("64M"), 64UL << 20, "zram.size=64M");
-	is_int(parse_size("1G"), 1UL << 30, "1G");
-	is_int(parse_size("65536K"), 64UL << 20, "65536K");
-	is_int(parse_size("0x100000"), 1UL << 20, "0x100000");
-	is_int(parse_size("4096"), 4096, "4096");
-	is_int(parse_size("12X"), 0, "12X is malformed");
+	char *end;
+
+	/* lib/cmdline.c's memparse, as Linux's: every suffix, and where it stopped. */
+	is_int(memparse("3T", &end), 3ULL << 40, "memparse: 3T");
+	ok(*end == 0, "memparse: the end pointer is past the suffix");
+	is_int(memparse("64M@0x40000000", &end), 64UL << 20, "memparse: 64M@...");
+	ok(*end == '@', "memparse: the end pointer is at what follows");
+	is_int(memparse("1e", NULL), 1ULL << 60, "memparse: 1e, lower case, no end pointer");
+	is_int(size_of("64M"), 64UL << 20, "zram.size=64M");
+	is_int(size_of("1G"), 1UL << 30, "1G");
+	is_int(size_of("65536K"), 64UL << 20, "65536K");
+	is_int(size_of("0x100000"), 1UL << 20, "0x100000");
+	is_int(size_of("4096"), 4096, "4096");
+	is_int(size_of("12X"), 0, "12X is malformed");
+	is_int(size_of(""), 0, "an empty value is malformed");
+	is_int(parse_zram_mem_limit("0K"), 0, "zram.mem_limit=0K (none) accepted");
 	is_int(parse_zram_size("12X"), -1, "zram.size=12X refused");
 	is_int(parse_zram_size(NULL), -1, "zram.size without a value refused");
 	is_int(parse_zram_mem_limit("0"), 0, "zram.mem_limit=0 (none) accepted");
