@@ -10,7 +10,6 @@
 #include <linux/selftest.h>
 #include <asm/boot.h>
 #include <libfdt.h>
-#include <stdlib.h>
 #include <string.h>
 
 struct mem_tally {
@@ -39,20 +38,6 @@ static bool in_memory(const struct mem_tally *t, u64 start, u64 len)
 	return false;
 }
 
-/* "1G", "512M", "65536K" or bytes. */
-static u64 parse_size(const char *s)
-{
-	char *end;
-	u64 v = strtoul(s, &end, 0);
-
-	switch (*end) {
-	case 'G': case 'g': return v << 30;
-	case 'M': case 'm': return v << 20;
-	case 'K': case 'k': return v << 10;
-	default: return v;
-	}
-}
-
 static int __init parse_expect_mem(const char *val)
 {
 	return val ? 0 : -1;	/* read back with cmdline_get() by the test */
@@ -69,7 +54,7 @@ static void test_memory_size(struct kunit *test)
 	if (!cmdline_get("selftest.expect_mem", want, sizeof(want)))
 		kunit_skip(test, "selftest.expect_mem=SIZE not given: RAM found (%llu KiB), size not compared",
 			   (unsigned long long)(t.total >> 10));
-	KUNIT_EXPECT_EQ(test, t.total, parse_size(want));
+	KUNIT_EXPECT_EQ(test, t.total, memparse(want, NULL));	/* "1G", "512M", "65536K" or bytes */
 }
 
 /* The DTB and the kernel image both sit inside RAM the DT describes. */

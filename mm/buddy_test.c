@@ -411,7 +411,7 @@ static void test_bad_frees(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, verify_free_lists(), 0);
 }
 
-static u32 rnd_state = 2463534242u;
+static struct rnd_state rnd_state = { 2463534242u };	/* lib/prandom.c: seed != 0 */
 
 static unsigned int rnd(void)
 {

@@ -56,7 +56,7 @@
  * Locks: lru_lock for everything here; aging holds mm_list_lock first.
  */
 #include <linux/kernel.h>
-#include <linux/bitops.h>
+#include <linux/bitmap.h>
 #include <linux/jiffies.h>
 #include <linux/mm.h>
 #include <linux/mm_types_task.h>
@@ -70,7 +70,7 @@
 #define MAX_NR_GENS		4
 #define LRU_GEN_MIN_REFAULTS	8	/* Linux: MIN_LRU_BATCH = 64 */
 #define BLOOM_FILTER_SHIFT	10	/* Linux: 15 */
-#define BLOOM_WORDS		((1 << BLOOM_FILTER_SHIFT) / BITS_PER_LONG)
+#define BLOOM_WORDS		BITS_TO_LONGS(1 << BLOOM_FILTER_SHIFT)
 #define NR_BLOOM_FILTERS	2
 #define LOOK_AROUND_PTES	32	/* Linux: MIN_LRU_BATCH * 2 */
 
@@ -78,10 +78,6 @@
 #define SHADOW_TIER_SHIFT	1
 #define SHADOW_SEQ_SHIFT	3
 #define SHADOW_SEQ_MASK		((1UL << (LRU_SHADOW_BITS - SHADOW_SEQ_SHIFT)) - 1)
-
-#ifndef BITS_PER_LONG
-#define BITS_PER_LONG		(8 * (int)sizeof(long))
-#endif
 
 extern struct list_head mm_list;	/* mm/mmap.c: every user mm */
 extern spinlock_t mm_list_lock;
@@ -248,7 +244,7 @@ static void bloom_set(unsigned long seq, phys_addr_t table)
 
 	bloom_keys(table, key);
 	for (int i = 0; i < 2; i++)
-		f[key[i] / BITS_PER_LONG] |= 1UL << (key[i] % BITS_PER_LONG);
+		__set_bit(key[i], f);	/* Linux: set_bit (atomic); here lru_lock is held */
 }
 
 /* May contain (or: is not ready, so everything must be walked). */
@@ -261,15 +257,14 @@ static bool bloom_test(unsigned long seq, phys_addr_t table)
 		return true;
 	bloom_keys(table, key);
 	for (int i = 0; i < 2; i++)
-		if (!(f[key[i] / BITS_PER_LONG] & (1UL << (key[i] % BITS_PER_LONG))))
+		if (!test_bit(key[i], f))
 			return false;
 	return true;
 }
 
 static void bloom_reset(unsigned long seq)
 {
-	for (int i = 0; i < BLOOM_WORDS; i++)
-		lrugen.filters[seq % NR_BLOOM_FILTERS][i] = 0;
+	bitmap_zero(lrugen.filters[seq % NR_BLOOM_FILTERS], 1 << BLOOM_FILTER_SHIFT);
 	lrugen.filter_ready[seq % NR_BLOOM_FILTERS] = true;
 }
 
@@ -669,8 +664,7 @@ static void lru_gen_show(void)
 		printk("  %4d %10lu %10lu %10lu    %lu / %lu%s\n", t, s.refaulted[t], s.evicted[t],
 		       s.protected[t], s.avg_refaulted[t], s.avg_total[t],
 		       t > tier_idx ? "  protected" : "");
-	for (int i = 0; i < BLOOM_WORDS; i++)
-		bits += hweight64(s.filters[s.max_seq % NR_BLOOM_FILTERS][i]);
+	bits = bitmap_weight(s.filters[s.max_seq % NR_BLOOM_FILTERS], 1 << BLOOM_FILTER_SHIFT);
 	printk("  aging walks: %lu PTE tables walked, %lu skipped by the Bloom filter (%lu of %d bits set),"
 	       " %lu full walks\n", s.tables_walked, s.tables_skipped, bits, 1 << BLOOM_FILTER_SHIFT, s.full_walks);
 	printk("  PTEs: %lu scanned, %lu young\n", s.ptes_scanned, s.ptes_young);

@@ -24,6 +24,7 @@
  * ("FIX ...: Restoring ..."), and a corrupt free pointer cuts the freelist
  * short, so the objects after it are never handed out again.
  */
+#include <linux/bitmap.h>
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/mm.h>
@@ -478,8 +479,6 @@ void report_wrong_cache(struct kmem_cache *s, struct page *slab, void *x,
 
 /* ---- Walking whole slabs: leak lists and validation -------------------- */
 
-#define BITS_PER_LONG		(8 * sizeof(long))
-
 /*
  * Mark the free objects of @slab in @map (one bit per object index).
  * Returns how many there are, or -1 if the freelist leaves the slab or loops.
@@ -489,30 +488,24 @@ static int get_map(struct kmem_cache *s, struct page *slab, unsigned long *map)
 	char *base = (char *)page_address(slab) + s->red_left_pad;
 	int nr = 0;
 
-	memset(map, 0, BITS_PER_LONG / 8 * DIV_ROUND_UP(slab->objects, BITS_PER_LONG));
+	bitmap_zero(map, slab->objects);
 	for (char *p = slab->freelist; p; p = get_freepointer(s, p)) {
 		unsigned long idx;
 
 		if (!check_valid_pointer(s, slab, p))
 			return -1;
 		idx = (p - base) / s->size;
-		if (map[idx / BITS_PER_LONG] & (1UL << (idx % BITS_PER_LONG)))
+		if (__test_and_set_bit(idx, map))
 			return -1;
-		map[idx / BITS_PER_LONG] |= 1UL << (idx % BITS_PER_LONG);
 		nr++;
 	}
 	return nr;
 }
 
-static bool map_test(const unsigned long *map, unsigned long idx)
-{
-	return map[idx / BITS_PER_LONG] & (1UL << (idx % BITS_PER_LONG));
-}
-
 /* For kmem_cache_destroy: the objects still allocated in @slab (Linux: list_slab_objects). */
 void list_slab_objects(struct kmem_cache *s, struct page *slab)
 {
-	unsigned long map[MAX_OBJS_PER_SLAB / BITS_PER_LONG];
+	DECLARE_BITMAP(map, MAX_OBJS_PER_SLAB);
 	char *base = page_address(slab), *p;
 	unsigned int idx = 0, shown = 0;
 
@@ -522,7 +515,7 @@ void list_slab_objects(struct kmem_cache *s, struct page *slab)
 		return;
 	}
 	for_each_object(p, s, base, slab->objects) {
-		if (!map_test(map, idx++) && shown++ < 16) {
+		if (!test_bit(idx++, map) && shown++ < 16) {
 			pr_err("Object %p @offset=%lu\n", p, (unsigned long)(p - base));
 			print_tracking(s, p);
 		}
@@ -538,7 +531,7 @@ void list_slab_objects(struct kmem_cache *s, struct page *slab)
  */
 static int validate_slab(struct kmem_cache *s, struct page *slab, bool on_full_list)
 {
-	unsigned long map[MAX_OBJS_PER_SLAB / BITS_PER_LONG];
+	DECLARE_BITMAP(map, MAX_OBJS_PER_SLAB);
 	char *base = page_address(slab), *p;
 	unsigned int idx = 0;
 	int nfree, errors = 0;
@@ -566,7 +559,7 @@ static int validate_slab(struct kmem_cache *s, struct page *slab, bool on_full_l
 	if (!kmem_cache_debug(s))
 		return errors;
 	for_each_object(p, s, base, slab->objects) {
-		u8 val = map_test(map, idx++) ? SLUB_RED_INACTIVE : SLUB_RED_ACTIVE;
+		u8 val = test_bit(idx++, map) ? SLUB_RED_INACTIVE : SLUB_RED_ACTIVE;
 
 		if (!check_object(s, slab, (u8 *)p, val))
 			errors++;

@@ -384,7 +384,7 @@ static void test_bad_pointers(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, log_contains(head, "BUG"));
 }
 
-static u32 rnd_state = 88172645u;
+static struct rnd_state rnd_state = { 88172645u };	/* lib/prandom.c: seed != 0 */
 
 static unsigned int rnd(void)
 {

@@ -47,6 +47,7 @@
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/shell.h>
+#include <linux/bitmap.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/swap.h>
@@ -55,10 +56,8 @@
 #include <asm/irqflags.h>
 #include <asm/neon.h>
 #include <asm/processor.h>
-#include <stdlib.h>
 #include <string.h>
 
-#define BITS_PER_LONG	64
 #define ZRAM_GFP	(__GFP_HIGH | __GFP_KSWAPD_RECLAIM | __GFP_NOWARN)	/* GFP_ATOMIC, quiet */
 
 enum zram_pageflags {
@@ -119,35 +118,33 @@ static unsigned long bootarg_disksize, bootarg_mem_limit;
 
 /* ---- boot arguments ------------------------------------------------------- */
 
-/* "64M", "1G", "65536K", "0x4000000" or bytes (Linux: memparse). 0 if malformed. */
-static unsigned long parse_size(const char *s)
+/*
+ * "64M", "1G", "65536K", "0x4000000" or bytes (lib/cmdline.c: memparse),
+ * with nothing after it; false if there is no value or it is malformed.
+ */
+static bool zram_size_arg(const char *val, unsigned long *size)
 {
 	char *end;
-	unsigned long v;
 
-	if (!s || !*s)
-		return 0;
-	v = strtoul(s, &end, 0);
-	switch (*end) {
-	case 'G': case 'g': v <<= 10;	/* fall through */
-	case 'M': case 'm': v <<= 10;	/* fall through */
-	case 'K': case 'k': v <<= 10; end++; break;
-	}
-	return *end ? 0 : v;
+	if (!val || !*val)
+		return false;
+	*size = memparse(val, &end);
+	return !*end;
 }
 
 static int __init parse_zram_size(const char *val)
 {
-	bootarg_disksize = parse_size(val);
+	if (!zram_size_arg(val, &bootarg_disksize))
+		bootarg_disksize = 0;
 	return bootarg_disksize >= PAGE_SIZE ? 0 : -1;
 }
 __setup("zram.size", parse_zram_size);
 
 static int __init parse_zram_mem_limit(const char *val)
 {
-	unsigned long v = parse_size(val);
+	unsigned long v;
 
-	if (!v && !(val && val[0] == '0' && val[1] == 0))
+	if (!zram_size_arg(val, &v))
 		return -1;
 	bootarg_mem_limit = v;
 	return 0;
@@ -192,11 +189,6 @@ static struct zram_table_entry *zram_entry(unsigned long index)
 	return &zram.table[index / ENTRIES_PER_CHUNK][index % ENTRIES_PER_CHUNK];
 }
 
-static unsigned long bitmap_longs(void)
-{
-	return DIV_ROUND_UP(zram.nr_slots, BITS_PER_LONG);
-}
-
 /*
  * A free slot, next-fit from the cursor: the area is used front to back and
  * a slot just freed is not reused at once (Linux's swap allocator also
@@ -205,24 +197,16 @@ static unsigned long bitmap_longs(void)
  */
 static long zram_alloc_slot(void)
 {
-	unsigned long n = bitmap_longs(), w = zram.cursor / BITS_PER_LONG;
-	unsigned long mask = ~0UL << (zram.cursor % BITS_PER_LONG);	/* from the cursor up */
+	unsigned long slot = find_next_zero_bit(zram.bitmap, zram.nr_slots, zram.cursor);
 
-	for (unsigned long i = 0; i <= n; i++) {	/* <= n: the first word's low bits last */
-		unsigned long free = ~zram.bitmap[w] & mask;
-
-		if (free) {
-			unsigned long slot = w * BITS_PER_LONG + __builtin_ctzl(free);
-
-			zram.bitmap[w] |= 1UL << (slot % BITS_PER_LONG);
-			zram.slots_used++;
-			zram.cursor = slot + 1 < zram.nr_slots ? slot + 1 : 0;
-			return slot;
-		}
-		mask = ~0UL;
-		w = w + 1 < n ? w + 1 : 0;
-	}
-	return -1;
+	if (slot >= zram.nr_slots)	/* none from the cursor up: wrap to the start */
+		slot = find_first_zero_bit(zram.bitmap, zram.nr_slots);
+	if (slot >= zram.nr_slots)
+		return -1;
+	__set_bit(slot, zram.bitmap);
+	zram.slots_used++;
+	zram.cursor = slot + 1 < zram.nr_slots ? slot + 1 : 0;
+	return slot;
 }
 
 /* ---- setting up and tearing down ----------------------------------------------- */
@@ -279,7 +263,7 @@ static void zram_free_table(void)
 static int zram_alloc_table(void)
 {
 	unsigned long chunks = DIV_ROUND_UP(zram.nr_slots, ENTRIES_PER_CHUNK);
-	unsigned long n = bitmap_longs();
+	unsigned long n = BITS_TO_LONGS(zram.nr_slots);
 
 	zram.table = kcalloc(chunks, sizeof(*zram.table), GFP_KERNEL);
 	zram.bitmap = kcalloc(n, sizeof(unsigned long), GFP_KERNEL);
@@ -290,9 +274,6 @@ static int zram_alloc_table(void)
 		if (!zram.table[c])
 			return -ENOMEM;
 	}
-	/* The bits past the last slot count as used, so they are never handed out. */
-	if (zram.nr_slots % BITS_PER_LONG)
-		zram.bitmap[n - 1] = ~0UL << (zram.nr_slots % BITS_PER_LONG);
 	return 0;
 }
 
@@ -657,7 +638,7 @@ void zram_free_slot(unsigned long slot)
 	zram.compr_data_size -= e->size;
 	zram.io.notify_free++;
 	memset(e, 0, sizeof(*e));
-	zram.bitmap[slot / BITS_PER_LONG] &= ~(1UL << (slot % BITS_PER_LONG));
+	__clear_bit(slot, zram.bitmap);
 	zram.slots_used--;
 	spin_unlock_irqrestore(&zram.lock, irqflags);
 	if (handle)

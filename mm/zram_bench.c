@@ -9,7 +9,7 @@
  *   rodata  .rodata and .kallsyms, page by page: format strings, symbol
  *           names, tables, the embedded user programs (ELF files)
  *   code    .text, page by page: arm64 machine code (liblz4's included)
- *   random  xorshift output: incompressible, stored as is ("huge")
+ *   random  prandom output: incompressible, stored as is ("huge")
  *   zero    stored as one word, no compression at all ("same")
  * Each case: one warm-up round (write, read, free every page), then one
  * measured round. Under -icount shift=4,align=off,sleep=off (make bench) a
@@ -19,6 +19,7 @@
 #include <linux/kernel.h>
 #include <linux/jiffies.h>
 #include <linux/mm.h>
+#include <linux/prandom.h>
 #include <linux/swap.h>
 #include <linux/zram.h>
 #include <asm/boot.h>
@@ -29,14 +30,6 @@
 
 enum bench_content { B_RODATA, B_CODE, B_RANDOM, B_ZERO, NR_B_CONTENTS };
 static const char *const content_names[NR_B_CONTENTS] = { "rodata", "code", "random", "zero" };
-
-static u64 xorshift(u64 *s)
-{
-	*s ^= *s << 13;
-	*s ^= *s >> 7;
-	*s ^= *s << 17;
-	return *s;
-}
 
 /* Copy page i of [start, end) (cyclically) into dst; zeros if the range is under a page. */
 static void copy_section_page(void *dst, const char *start, const char *end, unsigned int i)
@@ -51,7 +44,8 @@ static void copy_section_page(void *dst, const char *start, const char *end, uns
 
 static void fill(struct page *page, enum bench_content c, unsigned int i)
 {
-	u64 *p = page_address(page), seed = 0x9e3779b97f4a7c15ULL + i;
+	u64 *p = page_address(page);
+	struct rnd_state rnd;
 
 	switch (c) {
 	case B_RODATA:
@@ -61,8 +55,9 @@ static void fill(struct page *page, enum bench_content c, unsigned int i)
 		copy_section_page(p, _text, _etext, i);
 		break;
 	case B_RANDOM:
+		prandom_seed_state(&rnd, 0x9e3779b97f4a7c15ULL + i);	/* page i: the same bytes every run */
 		for (unsigned int w = 0; w < PAGE_SIZE / 8; w++)
-			p[w] = xorshift(&seed);
+			p[w] = prandom_u64_state(&rnd);
 		break;
 	default:
 		memset(p, 0, PAGE_SIZE);

@@ -11,6 +11,7 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/mm.h>
+#include <linux/prandom.h>
 #include <linux/selftest.h>
 #include <linux/swap.h>
 #include <linux/zram.h>
@@ -20,16 +21,14 @@ enum { RODATA, CODE, RANDOM, ZERO, ALMOST_ZERO, NR_KINDS };
 
 static void fill(char *p, int kind)
 {
-	u64 x = 0x2545f4914f6cdd1dULL;
+	struct rnd_state rnd = { 0x2545f4914f6cdd1dULL };	/* lib/prandom.c */
 
 	switch (kind) {
 	case RODATA: memcpy(p, __start_rodata, PAGE_SIZE); break;
 	case CODE: memcpy(p, _text + PAGE_SIZE, PAGE_SIZE); break;
 	case RANDOM:
-		for (unsigned int i = 0; i < PAGE_SIZE / 8; i++) {
-			x ^= x << 13; x ^= x >> 7; x ^= x << 17;
-			((u64 *)p)[i] = x;
-		}
+		for (unsigned int i = 0; i < PAGE_SIZE / 8; i++)
+			((u64 *)p)[i] = prandom_u64_state(&rnd);
 		break;
 	case ZERO: memset(p, 0, PAGE_SIZE); break;
 	default: memset(p, 0, PAGE_SIZE); p[2049] = 1; break;

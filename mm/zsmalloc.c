@@ -31,6 +31,7 @@
  * cannot move: there is no compaction) but masks interrupts while this
  * CPU's bounce buffer may be in use.
  */
+#include <linux/bitmap.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/mm.h>
@@ -46,8 +47,6 @@ _Static_assert(ZS_MAX_ALLOC_SIZE == PAGE_SIZE, "zsmalloc: size classes assume 4 
 #define ZS_SIZE_CLASSES \
 	(DIV_ROUND_UP(ZS_MAX_ALLOC_SIZE - ZS_MIN_ALLOC_SIZE, ZS_SIZE_CLASS_DELTA) + 1)
 #define ZS_MAX_OBJS_PER_ZSPAGE	(ZS_MAX_PAGES_PER_ZSPAGE * ZS_MAX_ALLOC_SIZE / ZS_MIN_ALLOC_SIZE)
-#define BITS_PER_LONG		64
-#define ZS_MAP_LONGS		(ZS_MAX_OBJS_PER_ZSPAGE / BITS_PER_LONG)
 
 /*
  * A handle: | pfn of the zspage's first page | object index (10 bits) | 1 |
@@ -76,7 +75,7 @@ struct zspage {
 	unsigned int inuse;		/* objects allocated */
 	unsigned int fullness;
 	struct page *pages[ZS_MAX_PAGES_PER_ZSPAGE];
-	unsigned long used[ZS_MAP_LONGS];	/* bit i: object i is allocated */
+	DECLARE_BITMAP(used, ZS_MAX_OBJS_PER_ZSPAGE);	/* bit i: object i is allocated */
 };
 
 /* This CPU's window onto an object that spans two pages (Linux: struct mapping_area). */
@@ -171,7 +170,7 @@ static struct zspage *decode_handle(struct zs_pool *pool, unsigned long handle,
 	if (!zspage || zspage->pages[0] != pfn_to_page(pfn) ||
 	    *idx >= zspage->class->objs_per_zspage)
 		goto bad;
-	if (!(zspage->used[*idx / BITS_PER_LONG] & (1UL << (*idx % BITS_PER_LONG)))) {
+	if (!test_bit(*idx, zspage->used)) {
 		pr_err("zsmalloc: %s(%s): handle 0x%lx: object %u is not allocated (double free?)\n",
 		       who, pool->name, handle, *idx);
 		return NULL;
@@ -325,20 +324,13 @@ void zs_destroy_pool(struct zs_pool *pool)
 /* Take the first free slot of a zspage that has one. Pool lock held. */
 static unsigned int obj_malloc(struct size_class *class, struct zspage *zspage)
 {
-	for (unsigned int w = 0; w < ZS_MAP_LONGS; w++) {
-		unsigned long free = ~zspage->used[w];
-		unsigned int idx;
+	unsigned int idx = find_first_zero_bit(zspage->used, ZS_MAX_OBJS_PER_ZSPAGE);
 
-		if (!free)
-			continue;
-		idx = w * BITS_PER_LONG + __builtin_ctzl(free);
-		BUG_ON(idx >= class->objs_per_zspage);	/* inuse said there was room */
-		zspage->used[w] |= 1UL << (idx % BITS_PER_LONG);
-		zspage->inuse++;
-		class->obj_used++;
-		return idx;
-	}
-	BUG();
+	BUG_ON(idx >= class->objs_per_zspage);	/* inuse said there was room */
+	__set_bit(idx, zspage->used);
+	zspage->inuse++;
+	class->obj_used++;
+	return idx;
 }
 
 unsigned long zs_malloc(struct zs_pool *pool, size_t size, gfp_t gfp)
@@ -392,7 +384,7 @@ void zs_free(struct zs_pool *pool, unsigned long handle)
 		return;
 	}
 	class = zspage->class;
-	zspage->used[idx / BITS_PER_LONG] &= ~(1UL << (idx % BITS_PER_LONG));
+	__clear_bit(idx, zspage->used);
 	zspage->inuse--;
 	class->obj_used--;
 	if (zspage->inuse) {

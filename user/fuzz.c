@@ -47,6 +47,7 @@
 #include <syscall.h>
 #include <unistd.h>
 #include <uapi/mman.h>
+#include <linux/prandom.h>
 
 #define PAGE_SIZE	4096UL
 #define USER_TOP	(1UL << 48)		/* TASK_SIZE: 48-bit user VA */
@@ -59,7 +60,7 @@
 
 extern char _end[];				/* user/user.ld */
 
-static unsigned long long state;
+static struct rnd_state state;			/* lib/prandom.c: xorshift64* */
 static char pool[4 * PAGE_SIZE] __attribute__((aligned(4096)));
 static unsigned long maps[MAX_MAPS];		/* addresses mmap gave us */
 static int nr_maps;
@@ -69,10 +70,7 @@ static bool verbose;
 
 static unsigned long long rnd(void)
 {
-	state ^= state >> 12;
-	state ^= state << 25;
-	state ^= state >> 27;
-	return state * 2685821657736338717ULL;
+	return prandom_u64_state(&state);
 }
 
 static unsigned long below(unsigned long n)
@@ -467,7 +465,7 @@ int main(int argc, char **argv)
 			return usage();
 		}
 	}
-	state = seed0 * 0x9e3779b97f4a7c15ULL + 1;	/* never 0: xorshift would stay at 0 */
+	prandom_seed_state(&state, seed0 * 0x9e3779b97f4a7c15ULL + 1);
 	memset(pool, '.', sizeof(pool));
 	printf("fuzz[%d]: seed %llu, %lu calls\n", me, seed0, n);
 	for (call_index = 0; call_index < n; call_index++)

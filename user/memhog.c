@@ -44,6 +44,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/mman.h>
+#include <linux/prandom.h>
 #include <linux/types.h>
 
 #define PAGE_SIZE	4096UL
@@ -68,18 +69,6 @@ static u64 mix(u64 x)
 	return x ^ (x >> 31);
 }
 
-/* xorshift64*: a cheap generator, seeded per page. */
-static u64 next(u64 *s)
-{
-	u64 x = *s;
-
-	x ^= x >> 12;
-	x ^= x << 25;
-	x ^= x >> 27;
-	*s = x;
-	return x * 0x2545f4914f6cdd1dUL;
-}
-
 /* Phrases, not single words: real text repeats whole phrases, which is what LZ4 finds. */
 static const char *const dict[64] = {
 	"the page", "of the", "in the", "is not", "to the", "and then", "was written",
@@ -93,7 +82,7 @@ static const char *const dict[64] = {
 	"one", "two", "many", "all", "every", "some", "each time", "again", "later", "now",
 };
 
-static void fill_text(char *p, unsigned long idx, unsigned int pass, u64 seed)
+static void fill_text(char *p, unsigned long idx, unsigned int pass, struct rnd_state *rnd)
 {
 	char *end = p + PAGE_SIZE;
 	int col;
@@ -107,7 +96,7 @@ static void fill_text(char *p, unsigned long idx, unsigned int pass, u64 seed)
 		const char *w;
 
 		if (bits < 6) {
-			r = next(&seed);
+			r = prandom_u64_state(rnd);
 			bits = 64;
 		}
 		w = dict[r & 63];
@@ -124,12 +113,12 @@ static void fill_text(char *p, unsigned long idx, unsigned int pass, u64 seed)
 }
 
 /* Records of four words, like an array of small structs. */
-static void fill_binary(u64 *w, unsigned long idx, unsigned int pass, u64 seed)
+static void fill_binary(u64 *w, unsigned long idx, unsigned int pass, struct rnd_state *rnd)
 {
 	u64 base = 0x0000ffff80000000UL + (idx << 12);
 
 	for (unsigned long i = 2; i < WORDS; i++) {
-		u64 r = next(&seed);
+		u64 r = prandom_u64_state(rnd);
 
 		switch (i & 3) {
 		case 0: w[i] = base + i * 32; break;			/* a pointer */
@@ -144,21 +133,24 @@ static void fill_binary(u64 *w, unsigned long idx, unsigned int pass, u64 seed)
 static void fill_page(void *p, unsigned long idx, unsigned int pass)
 {
 	u64 *w = p;
-	u64 seed = mix(idx * 0x9e3779b97f4a7c15UL + pass) | 1;
+	struct rnd_state rnd;
+
+	/* lib/prandom.c's xorshift64*, seeded per page and pass. */
+	prandom_seed_state(&rnd, mix(idx * 0x9e3779b97f4a7c15UL + pass) | 1);
 
 	switch (mode) {
 	case ZERO:
 		memset(p, 0, PAGE_SIZE);
 		return;
 	case TEXT:
-		fill_text(p, idx, pass, seed);
+		fill_text(p, idx, pass, &rnd);
 		return;
 	case BINARY:
-		fill_binary(w, idx, pass, seed);
+		fill_binary(w, idx, pass, &rnd);
 		break;
 	case RANDOM:
 		for (unsigned long i = 2; i < WORDS; i++)
-			w[i] = next(&seed);
+			w[i] = prandom_u64_state(&rnd);
 		break;
 	}
 	w[0] = idx;

@@ -1,7 +1,7 @@
 # User programs (EL0), included by the top Makefile.
 #
 # Each program is one file user/NAME.c, linked with the tiny libc in user/lib/
-# (plus the kernel's lib/vsprintf.c, lib/string.c and lib/stdlib.c compiled
+# (plus the kernel's lib/vsprintf.c, lib/string.c, lib/stdlib.c and lib/prandom.c compiled
 # again for user space) into build/user/NAME.elf: a static ELF at 0x400000,
 # one PT_LOAD per permission (user/user.ld). build/user/NAME.debug is the same
 # file with debug info, for GDB (add-symbol-file build/user/NAME.debug).
@@ -30,7 +30,8 @@ ULDFLAGS := -nostdlib -static -no-pie -T user/user.ld -Wl,--gc-sections \
 	    -Wl,--build-id=none -Wl,-z,norelro -Wl,-z,noexecstack
 
 ULIB_OBJS := $(patsubst user/lib/%.c,$(B)/user/lib/%.o,$(wildcard user/lib/*.c)) \
-	     $(B)/user/klib/vsprintf.o $(B)/user/klib/string.o $(B)/user/klib/stdlib.o
+	     $(B)/user/klib/vsprintf.o $(B)/user/klib/string.o $(B)/user/klib/stdlib.o \
+	     $(B)/user/klib/prandom.o
 UCRT0     := $(B)/user/lib/crt0.o
 ULIB      := $(B)/user/libu.a
 USER_ELFS := $(USER_PROGS:%=$(B)/user/%.elf)

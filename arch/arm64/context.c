@@ -32,6 +32,7 @@
  *                        else can be given. With one CPU this is the CPU
  *                        doing the rollover, so the flush happens at once.
  */
+#include <linux/bitmap.h>
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/mm_types_task.h>
@@ -45,7 +46,6 @@
 #include <stdlib.h>
 
 #define MAX_ASID_BITS	16
-#define BITS_PER_LONG	64
 
 static DEFINE_SPINLOCK(cpu_asid_lock);
 static unsigned int nr_asid_bits = 8;		/* in use (after the asid_bits= limit) */
@@ -53,7 +53,7 @@ static unsigned int asid_bits_limit;		/* asid_bits= on the command line, 0 = non
 static u64 generation = 1UL << 8;		/* current generation, a multiple of 2^bits */
 static bool asid_ready;				/* asid_init has run */
 static unsigned long nr_rollovers;
-static unsigned long asid_map[(1UL << MAX_ASID_BITS) / BITS_PER_LONG];
+static DECLARE_BITMAP(asid_map, 1UL << MAX_ASID_BITS);
 static unsigned long cur_idx = 1;		/* where the next search starts */
 static u64 active_asids[NR_CPUS];
 static u64 reserved_asids[NR_CPUS];
@@ -70,43 +70,15 @@ static bool asid_gen_match(u64 id)
 	return !((id ^ __atomic_load_n(&generation, __ATOMIC_RELAXED)) >> nr_asid_bits);
 }
 
-/* ---- a bitmap of NUM_USER_ASIDS bits ------------------------------------ */
-
-static bool test_and_set(unsigned long nr)
-{
-	unsigned long bit = 1UL << (nr % BITS_PER_LONG), *w = &asid_map[nr / BITS_PER_LONG];
-	bool old = *w & bit;
-
-	*w |= bit;
-	return old;
-}
-
-static unsigned long find_next_zero(unsigned long size, unsigned long start)
-{
-	for (unsigned long nr = start; nr < size; ) {
-		unsigned long w = asid_map[nr / BITS_PER_LONG] | ((1UL << (nr % BITS_PER_LONG)) - 1);
-
-		if (~w)
-			return min(size, (nr & ~(BITS_PER_LONG - 1)) + __builtin_ctzl(~w));
-		nr = (nr & ~(BITS_PER_LONG - 1)) + BITS_PER_LONG;
-	}
-	return size;
-}
-
-static void bitmap_clear_all(void)
-{
-	for (unsigned long i = 0; i < DIV_ROUND_UP(NUM_USER_ASIDS, BITS_PER_LONG); i++)
-		asid_map[i] = 0;
-}
-
+/*
+ * asid_map has NUM_USER_ASIDS bits (Linux: the same, with bitmap_zero,
+ * __set_bit and find_next_zero_bit from lib/bitmap.c); the lock guards it,
+ * so the non-atomic bit ops do. No bit at or past NUM_USER_ASIDS is ever
+ * set: ids are masked with ASID_MASK and a change of width clears the map.
+ */
 static unsigned long asids_in_use(void)
 {
-	unsigned long n = 0;
-
-	for (unsigned long i = 0; i < DIV_ROUND_UP(NUM_USER_ASIDS, BITS_PER_LONG); i++)
-		for (unsigned long w = asid_map[i]; w; w &= w - 1)	/* no libgcc popcount: it uses NEON */
-			n++;
-	return n;
+	return bitmap_weight(asid_map, NUM_USER_ASIDS);
 }
 
 /* ---- the allocator (Linux: flush_context, new_context) -------------------- */
@@ -114,7 +86,7 @@ static unsigned long asids_in_use(void)
 /* Start over with an empty bitmap; the ASIDs running now stay reserved. Lock held. */
 static void flush_context(void)
 {
-	bitmap_clear_all();
+	bitmap_zero(asid_map, NUM_USER_ASIDS);
 	for (int cpu = 0; cpu < NR_CPUS; cpu++) {
 		u64 id = __atomic_exchange_n(&active_asids[cpu], 0, __ATOMIC_RELAXED);
 
@@ -124,7 +96,7 @@ static void flush_context(void)
 		 */
 		if (id == 0)
 			id = reserved_asids[cpu];
-		test_and_set(ctxid2asid(id));
+		__set_bit(ctxid2asid(id), asid_map);
 		reserved_asids[cpu] = id;
 	}
 	/* Every CPU flushes its whole TLB before its next switch (see the top). */
@@ -158,18 +130,18 @@ static u64 new_context(struct mm_struct *mm)
 		if (check_update_reserved_asid(id, newid))
 			return newid;
 		/* Its old number may still be free in this generation: keep it (fewer TLB misses). */
-		if (ctxid2asid(id) && !test_and_set(ctxid2asid(id)))
+		if (ctxid2asid(id) && !__test_and_set_bit(ctxid2asid(id), asid_map))
 			return newid;
 	}
-	asid = find_next_zero(NUM_USER_ASIDS, cur_idx);
+	asid = find_next_zero_bit(asid_map, NUM_USER_ASIDS, cur_idx);
 	if (asid == NUM_USER_ASIDS) {
 		/* Out of ASIDs: the next generation. */
 		gen = __atomic_add_fetch(&generation, ASID_FIRST_VERSION, __ATOMIC_RELAXED);
 		flush_context();
-		asid = find_next_zero(NUM_USER_ASIDS, 1);
+		asid = find_next_zero_bit(asid_map, NUM_USER_ASIDS, 1);
 		BUG_ON(asid == NUM_USER_ASIDS);	/* more CPUs than ASIDs */
 	}
-	test_and_set(asid);
+	__set_bit(asid, asid_map);
 	cur_idx = asid;
 	return gen | asid;
 }
@@ -275,7 +247,7 @@ static void asid_reset(unsigned int bits)
 	/* Generation 1 at boot; after that, one above every id handed out so far. */
 	generation = asid_ready ? ((old_top >> bits) + 1) << bits : 1UL << bits;
 	asid_ready = true;
-	bitmap_clear_all();
+	bitmap_zero(asid_map, NUM_USER_ASIDS);
 	cur_idx = 1;
 	for (int cpu = 0; cpu < NR_CPUS; cpu++)
 		active_asids[cpu] = reserved_asids[cpu] = 0;

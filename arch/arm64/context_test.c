@@ -12,6 +12,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/prandom.h>
 #include <linux/selftest.h>
 #include <asm/mm_test.h>
 #include <asm/mmu_context.h>
@@ -100,6 +101,7 @@ static void test_rollover_isolation(struct kunit *test)
 	unsigned long roll0, all0, seen_gens[NR_TEST_MMS] = { 0 };
 	u64 last_gen[NR_TEST_MMS] = { 0 };
 	unsigned int saved = asid_bits();
+	struct rnd_state rnd;
 	bool ok = true;
 
 	KUNIT_ASSERT_EQ(test, setup_mms(test, NR_TEST_MMS), 0);
@@ -109,11 +111,10 @@ static void test_rollover_isolation(struct kunit *test)
 	roll0 = asid_rollovers();
 	all0 = tlb_stats.all;
 	/* A pseudo-random order, with runs of the same mm (which must not reallocate). */
-	for (unsigned int r = 0, x = 12345; r < 600 && ok; r++) {
-		int i;
+	prandom_seed_state(&rnd, 12345);
+	for (unsigned int r = 0; r < 600 && ok; r++) {
+		int i = (int)(prandom_u32_state(&rnd) % NR_TEST_MMS);
 
-		x = x * 1103515245 + 12345;
-		i = (int)((x >> 16) % NR_TEST_MMS);
 		ok = switch_and_check(test, i, NR_TEST_MMS);
 		if (asid_generation() != last_gen[i]) {
 			last_gen[i] = asid_generation();

@@ -43,4 +43,11 @@ __noreturn __printf(1, 2) void panic(const char *fmt, ...);
 	__w;								\
 })
 
+/*
+ * "64M", "1G", "0x4000000", "4096": a number (strtoul, base 0) times the
+ * K/M/G/T/P/E suffix after it, if any; *@retptr, if not NULL, is set past
+ * what was read (Linux: memparse in lib/cmdline.c).
+ */
+unsigned long long memparse(const char *ptr, char **retptr);
+
 #endif

@@ -16,11 +16,12 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <linux/prandom.h>
 #include <linux/types.h>
 
 /* Several CPUs: this replaces asm/processor.h (its include guard stops the stand-in). */
 #define _ASM_PROCESSOR_H
-#define NR_CPUS 4
+#include <linux/threads.h>
 static unsigned int host_cpu;
 static inline void cpu_relax(void) { }
 static inline unsigned int smp_processor_id(void) { return host_cpu; }
@@ -221,12 +222,9 @@ static void test_rollover_one_cpu(void)
 	is_int(violations, 0, "TLB model: no address space saw another's entries");
 }
 
-static unsigned int xorshift(unsigned int *s)
+static unsigned int rnd(struct rnd_state *s)
 {
-	*s ^= *s << 13;
-	*s ^= *s >> 17;
-	*s ^= *s << 5;
-	return *s;
+	return prandom_u32_state(s);	/* lib/prandom.c */
 }
 
 /* Random switches of many address spaces on one CPU, with 2, 3, 4 and 8 bits. */
@@ -235,11 +233,12 @@ static void test_random_one_cpu(void)
 	static const unsigned int widths[] = { 2, 3, 4, 8 };
 
 	for (unsigned int k = 0; k < ARRAY_SIZE(widths); k++) {
-		unsigned int seed = 2463534242u + k, nr = 40, bad = 0;
+		struct rnd_state seed = { 2463534242u + k };
+		unsigned int nr = 40, bad = 0;
 
 		reset_machine(16, widths[k]);
 		for (int r = 0; r < 20000; r++) {
-			unsigned int x = xorshift(&seed);
+			unsigned int x = rnd(&seed);
 			struct mm_struct *mm = (x % 53) == 0 ? NULL : &mms[x % nr];
 
 			if ((x % 997) == 0 && mm) {		/* an address space dies, its slot is reused */
@@ -264,7 +263,8 @@ static void test_random_one_cpu(void)
  */
 static void test_multi_cpu(void)
 {
-	unsigned int seed = 88172645u, bad = 0;
+	struct rnd_state seed = { 88172645u };
+	unsigned int bad = 0;
 	unsigned int asid_b;
 
 	reset_machine(16, 3);
@@ -288,7 +288,7 @@ static void test_multi_cpu(void)
 	/* Random: 4 CPUs, 30 mms, 4-bit ASIDs. An mm may run on one CPU at a time (tasks, not threads). */
 	reset_machine(16, 4);
 	for (int r = 0; r < 40000; r++) {
-		unsigned int x = xorshift(&seed), cpu = x % NR_CPUS;
+		unsigned int x = rnd(&seed), cpu = x % NR_CPUS;
 		int i = (int)((x >> 8) % 30);
 		bool elsewhere = false;
 

@@ -18,6 +18,7 @@
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/memblock.h>
+#include <linux/prandom.h>
 #include <linux/vmstat.h>
 #include "host_shim.h"
 #include "tap.h"
@@ -223,11 +224,10 @@ static unsigned long count_pageblocks(int mt)
 	return n;
 }
 
-static unsigned int lcg_seed = 1;
+static struct rnd_state rnd_state;	/* lib/prandom.c */
 static unsigned int rnd(void)
 {
-	lcg_seed = lcg_seed * 1103515245 + 12345;
-	return lcg_seed >> 8;
+	return prandom_u32_state(&rnd_state);
 }
 
 /* ---- the tests ----------------------------------------------------------- */
@@ -358,7 +358,7 @@ static void test_random(void)
 	const gfp_t gfps[] = { GFP_KERNEL, GFP_USER, GFP_ATOMIC, GFP_NOWAIT };
 	int nlive = 0, bad = 0, allocs = 0, fails = 0, toggles = 0;
 
-	lcg_seed = 42;
+	prandom_seed_state(&rnd_state, 42);
 	for (int step = 0; step < 40000 && !bad; step++) {
 		unsigned int r = rnd();
 

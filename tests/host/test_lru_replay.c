@@ -16,6 +16,7 @@
 #define LRU_REPLAY_NO_MAIN
 #define LRU_REPLAY_NO_SHIM
 #include "lru_replay.c"
+#include <linux/prandom.h>
 #include "host_shim.h"
 #include "tap.h"
 
@@ -89,17 +90,18 @@ static void test_opt_textbook(void)
 	is_int(opt_faults(anomaly, 12, 6, 1), 12, "OPT, 1 frame: every reference faults");
 }
 
-/* A trace from a fixed linear congruential generator: mode 0 loop, 1 hot/cold 80/20. */
+/* A trace from a fixed seed (lib/prandom.c): mode 0 loop, 1 hot/cold 80/20. */
 static void make_trace(struct trace *t, int mode, unsigned int pages, size_t refs)
 {
-	unsigned long x = 12345;
+	struct rnd_state rnd;
 	char line[32];
 	FILE *f = tmpfile();
 
+	prandom_seed_state(&rnd, 12345);
 	for (size_t i = 0; i < refs; i++) {
+		u64 x = prandom_u64_state(&rnd);
 		unsigned long p;
 
-		x = x * 6364136223846793005UL + 1442695040888963407UL;
 		if (mode == 0)
 			p = i % pages;
 		else if ((x >> 33) % 10 < 8)

@@ -21,6 +21,7 @@
 #include <linux/mman.h>
 #include <linux/mmu_gather.h>
 #include <linux/pgtable.h>
+#include <linux/prandom.h>
 #include <linux/rbtree.h>
 #include <linux/slab.h>
 #include <asm/mmu_context.h>
@@ -666,13 +667,12 @@ struct model {
 	unsigned long brk;
 };
 
-static unsigned long rnd_state;
+static struct rnd_state rnd_state;	/* lib/prandom.c */
 static long nr_injected;		/* random run: allocations made to fail */
 
 static unsigned long rnd(unsigned long n)
 {
-	rnd_state = rnd_state * 6364136223846793005UL + 1442695040888963407UL;
-	return (rnd_state >> 33) % n;
+	return prandom_u32_state(&rnd_state) % n;
 }
 
 /* VMAs the model needs once everything mergeable is merged. */
@@ -896,7 +896,7 @@ static void test_random(void)
 	int saved = sysctl_max_map_count;
 
 	printf("# random run: %lu operations, seed %lu (MMAP_SEED=N to change)\n", nr_ops, seed);
-	rnd_state = seed;
+	prandom_seed_state(&rnd_state, seed);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (i = 0; i < nr_ops; i++) {
 		/* The middle half runs under a low, changing vm.max_map_count. */

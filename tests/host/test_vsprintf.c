@@ -15,6 +15,7 @@
 #include <limits.h>
 #include <stdbool.h>
 #include <sys/types.h>
+#include <linux/prandom.h>
 #include "tap.h"
 
 int kvsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
@@ -334,9 +335,11 @@ static void test_ours(void)
 	ok(n == 18 && buf[0] == '0' && buf[1] == 'x', "%%p is always 18 characters");
 }
 
+static struct rnd_state rnd_state;	/* lib/prandom.c */
+
 static int pick(int n)
 {
-	return rand() % n;
+	return (int)(prandom_u32_state(&rnd_state) % n);
 }
 
 /* Interesting values for the integer sweeps: edges of every width, and a few random. */
@@ -514,7 +517,7 @@ static void sweep_random(void)
 
 int main(void)
 {
-	srand(12345);
+	prandom_seed_state(&rnd_state, 12345);
 	test_basic();
 	test_int();
 	test_lengths();

@@ -17,6 +17,7 @@
 #include "../../mm/zram.c"
 #include <lz4hc.h>
 #include <linux/memblock.h>
+#include <linux/prandom.h>
 #include "../../mm/slab.h"
 #include "host_shim.h"
 #include "tap.h"
@@ -28,13 +29,10 @@
 
 /* ---- page contents ---------------------------------------------------------- */
 
-static u64 rng_state = 0x2545f4914f6cdd1dULL;
-static u64 xorshift(void)
+static struct rnd_state rng_state = { 0x2545f4914f6cdd1dULL };	/* lib/prandom.c */
+static u64 rnd(void)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
+	return prandom_u64_state(&rng_state);
 }
 
 enum content { TEXT, BINARY, RANDOM, ZERO, SAME_WORD, SAME_BYTE, HALF_ZERO, ALMOST_ZERO, NR_CONTENTS };
@@ -55,14 +53,14 @@ static void fill_text(char *p)
 	unsigned int n = 0, col = 0;
 
 	while (n < PAGE_SIZE) {
-		const char *w = words[xorshift() % ARRAY_SIZE(words)];
+		const char *w = words[rnd() % ARRAY_SIZE(words)];
 
 		while (*w && n < PAGE_SIZE) {
 			p[n++] = *w++;
 			col++;
 		}
 		if (n < PAGE_SIZE) {
-			p[n++] = col > 70 ? '\n' : (xorshift() % 9 ? ' ' : '.');
+			p[n++] = col > 70 ? '\n' : (rnd() % 9 ? ' ' : '.');
 			if (col > 70)
 				col = 0;
 		}
@@ -75,12 +73,12 @@ static void fill_binary(char *p)
 	struct rec { u64 next, prev; u32 count; u16 flags; u16 pad; u64 key; u64 zero; } *r = (void *)p;
 
 	for (unsigned int i = 0; i < PAGE_SIZE / sizeof(*r); i++) {
-		r[i].next = 0xffff800040000000ULL + (xorshift() % 4096) * 64;
-		r[i].prev = 0xffff800040000000ULL + (xorshift() % 4096) * 64;
-		r[i].count = (u32)(xorshift() % 100);
-		r[i].flags = (u16)(1u << (xorshift() % 5));
+		r[i].next = 0xffff800040000000ULL + (rnd() % 4096) * 64;
+		r[i].prev = 0xffff800040000000ULL + (rnd() % 4096) * 64;
+		r[i].count = (u32)(rnd() % 100);
+		r[i].flags = (u16)(1u << (rnd() % 5));
 		r[i].pad = 0;
-		r[i].key = xorshift() % 3 ? i * 8 : xorshift();
+		r[i].key = rnd() % 3 ? i * 8 : rnd();
 		r[i].zero = 0;
 	}
 }
@@ -92,7 +90,7 @@ static void fill_content(char *p, enum content c)
 	case BINARY: fill_binary(p); break;
 	case RANDOM:
 		for (unsigned int i = 0; i < PAGE_SIZE / 8; i++)
-			((u64 *)p)[i] = xorshift();
+			((u64 *)p)[i] = rnd();
 		break;
 	case ZERO: memset(p, 0, PAGE_SIZE); break;
 	case SAME_WORD:
@@ -163,14 +161,32 @@ static bool mm_stat_is_empty(void)
 
 /* ---- boot arguments and sizes ------------------------------------------------- */
 
+/* The size zram.size= and zram.mem_limit= read from @s, 0 if they refuse it. */
+static unsigned long size_of(const char *s)
+{
+	unsigned long v;
+
+	return zram_size_arg(s, &v) ? v : 0;
+}
+
 static void test_bootargs(void)
 {
-	is_int(parse_size("64M"), 64UL << 20, "zram.size=64M");
-	is_int(parse_size("1G"), 1UL << 30, "1G");
-	is_int(parse_size("65536K"), 64UL << 20, "65536K");
-	is_int(parse_size("0x100000"), 1UL << 20, "0x100000");
-	is_int(parse_size("4096"), 4096, "4096");
-	is_int(parse_size("12X"), 0, "12X is malformed");
+	char *end;
+
+	/* lib/cmdline.c's memparse, as Linux's: every suffix, and where it stopped. */
+	is_int(memparse("3T", &end), 3ULL << 40, "memparse: 3T");
+	ok(*end == 0, "memparse: the end pointer is past the suffix");
+	is_int(memparse("64M@0x40000000", &end), 64UL << 20, "memparse: 64M@...");
+	ok(*end == '@', "memparse: the end pointer is at what follows");
+	is_int(memparse("1e", NULL), 1ULL << 60, "memparse: 1e, lower case, no end pointer");
+	is_int(size_of("64M"), 64UL << 20, "zram.size=64M");
+	is_int(size_of("1G"), 1UL << 30, "1G");
+	is_int(size_of("65536K"), 64UL << 20, "65536K");
+	is_int(size_of("0x100000"), 1UL << 20, "0x100000");
+	is_int(size_of("4096"), 4096, "4096");
+	is_int(size_of("12X"), 0, "12X is malformed");
+	is_int(size_of(""), 0, "an empty value is malformed");
+	is_int(parse_zram_mem_limit("0K"), 0, "zram.mem_limit=0K (none) accepted");
 	is_int(parse_zram_size("12X"), -1, "zram.size=12X refused");
 	is_int(parse_zram_size(NULL), -1, "zram.size without a value refused");
 	is_int(parse_zram_mem_limit("0"), 0, "zram.mem_limit=0 (none) accepted");
@@ -288,7 +304,7 @@ static void test_bulk(void)
 	struct zram_mm_stat st;
 
 	for (int i = 0; i < N; i++) {
-		kind[i] = xorshift() % 10 < 6 ? xorshift() % 2 : xorshift() % NR_CONTENTS;
+		kind[i] = rnd() % 10 < 6 ? rnd() % 2 : rnd() % NR_CONTENTS;
 		fill_content(addr(src), kind[i]);
 		sum[i] = 0;
 		for (unsigned int b = 0; b < PAGE_SIZE; b++)
@@ -309,7 +325,7 @@ static void test_bulk(void)
 	zram_show_mm_stat();
 	zram_show_classes(false);
 	for (int i = N - 1; i > 0; i--) {	/* shuffle, then read and free in that order */
-		int j = xorshift() % (i + 1);
+		int j = rnd() % (i + 1);
 		unsigned long ts = slot[i]; u32 tsum = sum[i];
 
 		slot[i] = slot[j]; slot[j] = ts;
@@ -375,14 +391,14 @@ static void test_corruption(void)
 	/* Random damage: never a crash or a stray access (ASan watches); mostly caught. */
 	for (int t = 0; t < 200; t++) {
 		static char block[PAGE_SIZE];
-		unsigned int n, flips = 1 + xorshift() % 4;
+		unsigned int n, flips = 1 + rnd() % 4;
 		int ret;
 
 		fill_content(addr(src), t % 2 ? TEXT : BINARY);
 		zram_write_page(src, &slot);
 		n = stored_block(slot, block);
 		for (unsigned int f = 0; f < flips; f++)
-			block[xorshift() % n] ^= (char)(1 + xorshift() % 255);
+			block[rnd() % n] ^= (char)(1 + rnd() % 255);
 		plant_block(slot, block, n);
 		ret = zram_read_page(slot, dst);
 		if (ret == -EIO)

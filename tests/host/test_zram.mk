@@ -2,7 +2,7 @@
 # internals) on mm/zsmalloc.c, the real SLUB and buddy allocator in a fake RAM
 # arena, and the host's liblz4.
 HOST_TESTS += test_zram
-test_zram_SRCS := mm/zsmalloc.c mm/slub.c mm/slub_debug.c mm/slab_common.c mm/kmalloc.c \
+test_zram_SRCS := lib/bitmap.c lib/cmdline.c lib/prandom.c mm/zsmalloc.c mm/slub.c mm/slub_debug.c mm/slab_common.c mm/kmalloc.c \
 	mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/page_alloc_debug.c \
 	mm/percpu_pagelist.c mm/vmstat.c tests/host/host_shim.c tests/host/host_mm.c
 test_zram_DEPS := mm/zram.c

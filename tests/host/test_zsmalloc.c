@@ -18,6 +18,7 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
+#include <linux/prandom.h>
 #include <linux/slab.h>
 #include <linux/zsmalloc.h>
 #include "../../mm/slab.h"
@@ -321,13 +322,10 @@ static void test_exhaustion(struct zs_pool *pool)
 
 /* ---- random stress ------------------------------------------------------------ */
 
-static u64 rng = 0x9e3779b97f4a7c15ULL;
-static u64 xorshift(void)
+static struct rnd_state rng = { 0x9e3779b97f4a7c15ULL };	/* lib/prandom.c */
+static u64 rnd(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
+	return prandom_u64_state(&rng);
 }
 
 #define NSTRESS 3000
@@ -339,7 +337,7 @@ static void test_stress(struct zs_pool *pool)
 	unsigned long bad = 0, ops = 0, peak = 0, live_bytes = 0, next_tag = 1;
 
 	for (int round = 0; round < 40000; round++) {
-		unsigned int i = xorshift() % NSTRESS;
+		unsigned int i = rnd() % NSTRESS;
 
 		if (h[i]) {
 			bad += !check_object(pool, h[i], tag[i], sz[i]);
@@ -348,7 +346,7 @@ static void test_stress(struct zs_pool *pool)
 			h[i] = 0;
 		} else {
 			/* Sizes shaped like compressed pages: mostly 500..3000 bytes. */
-			sz[i] = 1 + (xorshift() % 4 ? 500 + xorshift() % 2500 : xorshift() % 4096);
+			sz[i] = 1 + (rnd() % 4 ? 500 + rnd() % 2500 : rnd() % 4096);
 			h[i] = zs_malloc(pool, sz[i], GFP_KERNEL);
 			tag[i] = next_tag++;
 			fill_object(pool, h[i], tag[i], sz[i]);

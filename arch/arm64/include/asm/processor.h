@@ -2,6 +2,8 @@
 #ifndef _ASM_PROCESSOR_H
 #define _ASM_PROCESSOR_H
 
+#include <linux/threads.h>
+
 /* "yield" hints the core that this is a spin-wait loop (ARM ARM C6.2.353). */
 static inline void cpu_relax(void)
 {
@@ -42,7 +44,5 @@ void smp_setup_boot_cpu(void);
 
 /* Release the firmware's spin-table cores into a WFI loop; returns how many. */
 int smp_park_spin_table_cpus(void);
-
-#define NR_CPUS 4
 
 #endif
