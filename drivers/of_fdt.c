@@ -99,3 +99,28 @@ bool of_initrd(u64 *start, u64 *end)
 	*end = of_read_number(e, elen / 4);
 	return *end > *start;
 }
+
+int of_scan_spin_tables(of_spin_table_fn fn, void *arg)
+{
+	const void *fdt = initial_boot_params;
+	int cpus = fdt_path_offset(fdt, "/cpus"), n = 0;
+
+	if (cpus < 0)
+		return 0;
+	for (int cpu = fdt_first_subnode(fdt, cpus); cpu >= 0; cpu = fdt_next_subnode(fdt, cpu)) {
+		const char *method = fdt_getprop(fdt, cpu, "enable-method", NULL);
+		const void *rel, *reg;
+		int len, rlen;
+
+		if (!method || strcmp(method, "spin-table") != 0)
+			continue;
+		rel = fdt_getprop(fdt, cpu, "cpu-release-addr", &len);
+		if (!rel || (len != 4 && len != 8))
+			continue;
+		reg = fdt_getprop(fdt, cpu, "reg", &rlen);
+		fn(fdt_get_name(fdt, cpu, NULL), reg && rlen >= 4 ? of_read_number(reg, rlen / 4) : ~0ULL,
+		   of_read_number(rel, len / 4), arg);
+		n++;
+	}
+	return n;
+}

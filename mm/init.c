@@ -60,24 +60,12 @@ static void reserve_range(u64 base, u64 size, bool nomap, const char *name, void
  * release word (cpu-release-addr). It must never be handed out as free
  * memory, or a stray write would release a core into garbage.
  */
-static void reserve_spin_tables(void)
+static void reserve_spin_table(const char *name, u64 hwid, u64 release_addr, void *arg)
 {
-	const void *fdt = initial_boot_params;
-	int cpus = fdt_path_offset(fdt, "/cpus");
-
-	if (cpus < 0)
-		return;
-	for (int cpu = fdt_first_subnode(fdt, cpus); cpu >= 0; cpu = fdt_next_subnode(fdt, cpu)) {
-		const char *method = fdt_getprop(fdt, cpu, "enable-method", NULL);
-		const void *rel;
-		int len;
-
-		if (!method || strcmp(method, "spin-table") != 0)
-			continue;
-		rel = fdt_getprop(fdt, cpu, "cpu-release-addr", &len);
-		if (rel && (len == 4 || len == 8))
-			memblock_reserve(of_read_number(rel, len / 4), 8);
-	}
+	(void)name;
+	(void)hwid;
+	(void)arg;
+	memblock_reserve(release_addr, 8);
 }
 
 void setup_arch_memory(void)
@@ -97,7 +85,7 @@ void setup_arch_memory(void)
 	memblock_reserve(early_boot_info.dtb_pa, early_boot_info.dtb_size);
 	if (of_initrd(&initrd_start, &initrd_end))
 		memblock_reserve(initrd_start, initrd_end - initrd_start);
-	reserve_spin_tables();
+	of_scan_spin_tables(reserve_spin_table, NULL);
 	if (!memblock_is_memory(early_boot_info.phys_text))
 		panic("the kernel image at 0x%lx is not in any /memory range of the device tree",
 		      (unsigned long)early_boot_info.phys_text);

@@ -194,14 +194,31 @@ static const long kind_nr[NR_KINDS] = {
 static unsigned long calls[NR_KINDS], ok[NR_KINDS], errs[NR_KINDS][NR_ERRNO], other[NR_KINDS];
 static unsigned long skipped;
 
+/* Is pid one of our live children? */
+static bool is_child(unsigned long pid)
+{
+	for (int i = 0; i < nr_children; i++)
+		if (pid == (unsigned long)children[i])
+			return true;
+	return false;
+}
+
+/* pid was reaped: drop it from the list. */
+static void forget_child(long pid)
+{
+	for (int i = 0; i < nr_children; i++)
+		if (children[i] == pid) {
+			children[i] = children[--nr_children];
+			return;
+		}
+}
+
 static void reap_one(void)
 {
 	int status;
 	long pid = __syscall2(__NR_wait, -1, (long)&status);
 
-	for (int i = 0; i < nr_children; i++)
-		if (children[i] == pid)
-			children[i] = children[--nr_children];
+	forget_child(pid);
 	if (pid < 0)
 		nr_children = 0;	/* -ECHILD: none left, whatever we thought */
 }
@@ -267,10 +284,7 @@ static bool make_args(int k, unsigned long *a, long *nr)
 		a[1] = below(2) ? below(2) * SIGKILL : pick_int();
 		/* A real signal only to our own children (or to no task at all). */
 		if (a[1] == SIGKILL || a[1] == SIGTERM) {
-			for (int i = 0; i < nr_children; i++)
-				if (a[0] == (unsigned long)children[i])
-					return true;
-			return (long)a[0] <= 0 || a[0] >= 100000;
+			return is_child(a[0]) || (long)a[0] <= 0 || a[0] >= 100000;
 		}
 		return true;
 	case C_BRK:
@@ -309,10 +323,7 @@ static bool make_args(int k, unsigned long *a, long *nr)
 		 */
 		if ((a[0] == 0 || a[0] == (unsigned long)me) && (long)a[1] > 0 && (long)a[1] <= 1000)
 			return false;
-		for (int i = 0; i < nr_children; i++)
-			if (a[0] == (unsigned long)children[i] && (long)a[1] < 0 && (long)a[1] >= -1000)
-				return false;
-		return true;
+		return !(is_child(a[0]) && (long)a[1] < 0 && (long)a[1] >= -1000);
 	case C_UNKNOWN:
 		switch (below(4)) {
 		case 0: *nr = below(600); break;
@@ -403,9 +414,7 @@ static void one_call(void)
 	if (k == C_SPAWN && ret > 0 && nr_children < MAX_CHILDREN)
 		children[nr_children++] = (int)ret;
 	if (k == C_WAIT && ret > 0)
-		for (int i = 0; i < nr_children; i++)
-			if (children[i] == ret)
-				children[i] = children[--nr_children];
+		forget_child(ret);
 }
 
 static void report(unsigned long n)

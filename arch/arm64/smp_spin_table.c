@@ -17,13 +17,12 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/printk.h>
-#include <string.h>
 #include <linux/of.h>
+#include <linux/of_fdt.h>
 #include <asm/boot.h>
 #include <asm/memory.h>
 #include <asm/processor.h>
 #include <asm/sysreg.h>
-#include <libfdt.h>
 
 #define MPIDR_HWID_BITMASK	0xff00ffffffUL	/* Aff3, Aff2..Aff0 */
 
@@ -42,37 +41,26 @@ static void write_release_word(phys_addr_t pa, u64 entry)
 	asm volatile("dsb sy; sev" : : : "memory");
 }
 
+static void park_cpu(const char *name, u64 hwid, u64 release_addr, void *arg)
+{
+	int *parked = arg;
+
+	if (hwid == (read_sysreg(mpidr_el1) & MPIDR_HWID_BITMASK))
+		return;		/* ourselves */
+	if ((release_addr & 7) || !memblock_is_map_memory(release_addr)) {
+		printk("smp: %s: cpu-release-addr 0x%lx is not in mapped RAM: left spinning\n", name,
+		       (unsigned long)release_addr);
+		return;
+	}
+	write_release_word(release_addr, __pa_symbol(secondary_park));
+	(*parked)++;
+}
+
 int smp_park_spin_table_cpus(void)
 {
-	const void *fdt = initial_boot_params;
-	int cpus = fdt_path_offset(fdt, "/cpus"), parked = 0;
-	phys_addr_t entry = __pa_symbol(secondary_park);
+	int parked = 0;
 
-	if (cpus < 0)
-		return 0;
-	for (int cpu = fdt_first_subnode(fdt, cpus); cpu >= 0; cpu = fdt_next_subnode(fdt, cpu)) {
-		const char *method = fdt_getprop(fdt, cpu, "enable-method", NULL);
-		const void *rel, *reg;
-		phys_addr_t pa;
-		int len, rlen;
-
-		if (!method || strcmp(method, "spin-table") != 0)
-			continue;
-		reg = fdt_getprop(fdt, cpu, "reg", &rlen);
-		if (reg && rlen >= 4 && of_read_number(reg, rlen / 4) == (read_sysreg(mpidr_el1) & MPIDR_HWID_BITMASK))
-			continue;	/* ourselves */
-		rel = fdt_getprop(fdt, cpu, "cpu-release-addr", &len);
-		if (!rel || (len != 4 && len != 8))
-			continue;
-		pa = of_read_number(rel, len / 4);
-		if ((pa & 7) || !memblock_is_map_memory(pa)) {
-			printk("smp: %s: cpu-release-addr 0x%lx is not in mapped RAM: left spinning\n",
-			       fdt_get_name(fdt, cpu, NULL), (unsigned long)pa);
-			continue;
-		}
-		write_release_word(pa, entry);
-		parked++;
-	}
+	of_scan_spin_tables(park_cpu, &parked);
 	if (parked)
 		printk("smp: %d spin-table CPU%s parked in WFI until SMP bring-up\n", parked,
 		       parked == 1 ? "" : "s");

@@ -13,4 +13,12 @@ int of_scan_reserved(of_range_fn fn, void *arg);
 /* The initrd /chosen names (linux,initrd-start/end), if any. */
 bool of_initrd(u64 *start, u64 *end);
 
+/*
+ * Call fn for each /cpus node with enable-method "spin-table" and a 4- or
+ * 8-byte cpu-release-addr: its name, its hardware id (reg; ~0 if absent)
+ * and the release word's physical address. Returns how many.
+ */
+typedef void (*of_spin_table_fn)(const char *name, u64 hwid, u64 release_addr, void *arg);
+int of_scan_spin_tables(of_spin_table_fn fn, void *arg);
+
 #endif
