@@ -44,8 +44,8 @@ KASFLAGS := -g -D__ASSEMBLY__ -nostdinc -Iinclude -Iarch/arm64/include -march=ar
 # PC-relative only, no unaligned accesses (Device memory), no stack canary yet.
 BOOTCFLAGS := -fpie -fvisibility=hidden -mstrict-align -fno-stack-protector
 
-KSRC_C := $(filter-out $(KSRC_EXCLUDE),$(wildcard boot/*.c arch/arm64/*.c mm/*.c kernel/*.c drivers/*.c lib/*.c))
-KSRC_S := $(wildcard boot/*.S arch/arm64/*.S)
+KSRC_C := $(filter-out $(KSRC_EXCLUDE),$(wildcard boot/*.c arch/arm64/*/*.c mm/*.c kernel/*.c drivers/*.c lib/*.c))
+KSRC_S := $(wildcard boot/*.S arch/arm64/*/*.S)
 KOBJS  := $(KSRC_C:%.c=$(B)/%.o) $(KSRC_S:%.S=$(B)/%.o) $(B)/user_progs.o
 include user/user.mk
 KLIBS  := $(B)/arm64/usr/lib/aarch64-linux-gnu/libfdt.a $(ARCH_LIBDIR)/liblz4.a

@@ -110,7 +110,7 @@ el2_to_el1:
 
 /*
  * Where a spin-table core goes when it is released before SMP bring-up
- * (arch/arm64/smp_spin_table.c): MMU off, at whatever EL the firmware left
+ * (arch/arm64/kernel/smp_spin_table.c): MMU off, at whatever EL the firmware left
  * it in. WFI with every exception masked stops the core for good; nothing
  * routes an interrupt to it, and the firmware's WFE loop it leaves was
  * busy polling (under QEMU's TCG, a host thread at 100%).

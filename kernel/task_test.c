@@ -121,7 +121,7 @@ static void test_align_sigbus(struct kunit *test)
  * Code written at run time runs: jit does its own DC CVAU / IC IVAU (EL0
  * may, SCTLR_EL1.UCI; without it they trap and jit dies) and mprotects the
  * page between writing and running. Exec syncs each text page it copies
- * (arch/arm64/flush.c): at least one sync for jit's text and one for the
+ * (arch/arm64/mm/flush.c): at least one sync for jit's text and one for the
  * page the kernel zeroed and jit made executable.
  */
 static void test_jit_runs_new_code(struct kunit *test)

@@ -1,7 +1,7 @@
 /*
  * Page faults in user address spaces (Linux: mm/memory.c handle_mm_fault,
  * do_anonymous_page, do_wp_page; arch/arm64/mm/fault.c for the ESR side,
- * which is arch/arm64/fault.c here).
+ * which is arch/arm64/mm/fault.c here).
  *
  * A region (VMA) is only a promise; the first touch of each page lands here:
  *   - no PTE, read          -> map the shared zero page, read-only

@@ -8,7 +8,7 @@
  *                           marked NOMAP), the kernel image (which holds the
  *                           early page tables), the DTB, the initrd,
  *                           spin-table release words
- *   2. the linear map of RAM at PAGE_OFFSET (arch/arm64/mmu.c)
+ *   2. the linear map of RAM at PAGE_OFFSET (arch/arm64/mm/mmu.c)
  *   3. struct page array from memblock, free ranges to the buddy allocator
  *   4. SLUB's caches
  */
@@ -100,7 +100,7 @@ void setup_arch_memory(void)
 	else if (boot_min_free_kbytes >= 0)
 		setup_min_free_kbytes((unsigned long)boot_min_free_kbytes);
 	kmem_cache_init();
-	paging_init();		/* the kernel's tables again, from buddy pages (arch/arm64/mmu.c) */
+	paging_init();		/* the kernel's tables again, from buddy pages (arch/arm64/mm/mmu.c) */
 	/* The pieces of reclaim that need the allocators: the LRU policy and the swap area. */
 	lru_policy->init();
 	if (zram_init(0))

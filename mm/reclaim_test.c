@@ -623,7 +623,7 @@ static bool text_in_swap(struct task_struct *t)
 
 /*
  * Text swapped back in lands in a frame that may just have held other code:
- * set_pte_at syncs it for instruction fetch (arch/arm64/flush.c). A held
+ * set_pte_at syncs it for instruction fetch (arch/arm64/mm/flush.c). A held
  * memhog's text is pushed out to swap; released, it runs that text again.
  */
 static void test_swapin_text_syncs_icache(struct kunit *test)

@@ -7,7 +7,7 @@
 # header), enters core 0 at EL2 with x0 = DTB, fills in /memory (which
 # Debian's DTB ships with size 0; QEMU gives the kernel 960 MiB) and leaves
 # cores 1-3 in a spin loop (the kernel parks them in WFI:
-# arch/arm64/smp_spin_table.c).
+# arch/arm64/kernel/smp_spin_table.c).
 #
 # Knobs: BOOTARGS, SEMIHOSTING=1, ICOUNT=1 (as qemu/run.sh), KERNEL, DTB.
 # The console is the DTB's stdout-path = serial1, the mini UART, which is

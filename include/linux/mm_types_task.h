@@ -42,7 +42,7 @@ typedef struct {
 
 struct mm_struct {
 	pgd_t *pgd;			/* L0 table (kernel VA of a buddy page) */
-	mm_context_t context;		/* ASID + generation (arch/arm64/context.c) */
+	mm_context_t context;		/* ASID + generation (arch/arm64/mm/context.c) */
 	struct list_head mmap;		/* VMAs, sorted: the order for walks */
 	struct rb_root mm_rb;		/* the same VMAs by vm_end: find_vma in O(log n) */
 	int map_count;

@@ -39,7 +39,7 @@ enum task_state {
 #define PF_MEMALLOC	0x2	/* reclaiming: allocations skip watermarks and never reclaim */
 #define PF_KSWAPD	0x4	/* this is kswapd (its reclaim counts as pgscan_kswapd ...) */
 
-/* Callee-saved registers across cpu_switch_to (arch/arm64/switch.S), as Linux's cpu_context. */
+/* Callee-saved registers across cpu_switch_to (arch/arm64/kernel/switch.S), as Linux's cpu_context. */
 struct cpu_context {
 	unsigned long x19, x20, x21, x22, x23, x24, x25, x26, x27, x28;
 	unsigned long fp, sp, pc;
@@ -82,7 +82,7 @@ struct task_struct {
 	/*
 	 * A user task's FP/SIMD registers and TPIDR_EL0 while it is not in the
 	 * CPU (Linux: thread.uw.fpsimd_state, thread.uw.tp_value). Saved and
-	 * loaded by fpsimd_thread_switch (arch/arm64/fpsimd.c).
+	 * loaded by fpsimd_thread_switch (arch/arm64/kernel/fpsimd.c).
 	 */
 	struct user_fpsimd_state fpsimd_state;
 	unsigned long tp_value;
@@ -197,7 +197,7 @@ void check_task_stack_end(const struct task_struct *t);
 
 /* Called from the timer tick. */
 void scheduler_tick(void);
-/* First code a new task runs (arch/arm64/switch.S calls it). */
+/* First code a new task runs (arch/arm64/kernel/switch.S calls it). */
 void schedule_tail(struct task_struct *prev);
 
 /* Release the current task's finished children, reporting each (the shell's jobs). */

@@ -6,7 +6,7 @@
  * permissions even when executed at EL1 (ARM ARM C6.2, LDTRB). A fault in
  * the copy loop is resolved like a user fault (demand paging); if it cannot
  * be, the exception table sends the loop to its fixup, which returns how
- * much was not copied (arch/arm64/uaccess.S).
+ * much was not copied (arch/arm64/lib/uaccess.S).
  */
 #ifndef _LINUX_UACCESS_H
 #define _LINUX_UACCESS_H
@@ -58,7 +58,7 @@ static inline long strncpy_from_user(char *dst, const char __user *src, long cou
 
 /*
  * User-address faults taken by uaccess code and passed to handle_mm_fault
- * (arch/arm64/fault.c do_kernel_fault), and how many of those ran with IRQs
+ * (arch/arm64/mm/fault.c do_kernel_fault), and how many of those ran with IRQs
  * masked. The fault path can reclaim and compress for a long time, so it
  * must run with the interrupted context's IRQ state (Linux: el1_da,
  * local_daif_inherit); the uaccess self-test checks the second stays 0.

@@ -1,5 +1,5 @@
 """asid: the ASID in TTBR0_EL1 now, and the allocator's state
-(arch/arm64/context.c: generation, nr_asid_bits, asid_map, active_asids,
+(arch/arm64/mm/context.c: generation, nr_asid_bits, asid_map, active_asids,
 reserved_asids, active_mm -- file-static, read as 'context.c'::name).
 
 The first lines are the shell's `asid` output; then what only a debugger

@@ -383,7 +383,7 @@ PTE_BITS = [
 PTDUMP_PROT_MASK = (PTE_VALID | PTE_USER | PTE_RDONLY | PTE_PXN | PTE_SHARED | PTE_AF |
                     PTE_NG | PTE_CONT | PTE_TABLE_BIT | PTE_UXN | PTE_ATTRINDX_MASK)
 
-# arch/arm64/ptdump.c kernel_markers[], if gdb cannot read them from the kernel.
+# arch/arm64/mm/ptdump.c kernel_markers[], if gdb cannot read them from the kernel.
 DEFAULT_MARKERS = [
     (0xffff000000000000, "Linear Mapping start"),
     (0xffff800000000000, "Kernel Image start"),
@@ -394,7 +394,7 @@ DEFAULT_MARKERS = [
 
 
 def kernel_markers():
-    """arch/arm64/ptdump.c kernel_markers[], read from the kernel when possible."""
+    """arch/arm64/mm/ptdump.c kernel_markers[], read from the kernel when possible."""
     try:
         arr = target.symbol("'ptdump.c'::kernel_markers")
     except KernelError:

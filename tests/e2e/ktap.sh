@@ -37,7 +37,7 @@
 # oom: its small memhogs sleep 30 s: idle time, free under -icount (9 s
 #      instead of 2 minutes at 256 MiB).
 # The same on raspi4b (qemu/rpi4.sh): -icount makes QEMU run its four cores
-# in turn, but cores 1-3 are parked in WFI (arch/arm64/smp_spin_table.c),
+# in turn, but cores 1-3 are parked in WFI (arch/arm64/kernel/smp_spin_table.c),
 # so idle time is free there too (irq, lru_gen and oom: 35 s).
 ICOUNT_SUITES=${ICOUNT_SUITES:-irq,lru_gen,oom}
 

@@ -81,7 +81,7 @@ unlike "$log" 'Internal error|Oops' "zero-size /memory: no exception on the way"
 
 # The shell on the mini UART, then QEMU's monitor: the timer ticks, and the
 # secondary cores left the firmware's polling loop for secondary_park
-# (arch/arm64/smp_spin_table.c): core 0's release word untouched, cores 1-3's
+# (arch/arm64/kernel/smp_spin_table.c): core 0's release word untouched, cores 1-3's
 # all hold one address, and each of those cores sits at that address + 4 or
 # + 8 (its WFI loop) at EL2 with D, A, I and F masked.
 log=$LOGDIR/rpi3-shell.log

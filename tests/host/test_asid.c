@@ -1,5 +1,5 @@
 /*
- * Host unit tests for the ASID allocator (arch/arm64/context.c), under
+ * Host unit tests for the ASID allocator (arch/arm64/mm/context.c), under
  * ASan/UBSan, on up to four simulated CPUs.
  *
  * context.c is #included here, after stand-ins for what it takes from the
@@ -26,7 +26,7 @@ static unsigned int host_cpu;
 static inline void cpu_relax(void) { }
 static inline unsigned int smp_processor_id(void) { return host_cpu; }
 
-#include "../../arch/arm64/context.c"
+#include "../../arch/arm64/mm/context.c"
 
 #include "host_shim.h"
 #include "tap.h"

@@ -397,7 +397,7 @@ static void test_change_protection(void)
 
 /*
  * mprotect to PROT_EXEC (change_protection) makes instruction fetch see a
- * page the kernel wrote (PG_dcache_clean, arch/arm64/flush.c): once per
+ * page the kernel wrote (PG_dcache_clean, arch/arm64/mm/flush.c): once per
  * page, not once per mapping; a page fresh from the allocator must sync
  * again; a page that stays non-executable never does.
  */

@@ -27,7 +27,7 @@ static inline void flush_icache_range(unsigned long start, unsigned long end)
 
 /*
  * A user-executable PTE is about to map a page: make sure instruction
- * fetch sees what the kernel wrote into it (arch/arm64/flush.c).
+ * fetch sees what the kernel wrote into it (arch/arm64/mm/flush.c).
  */
 void __sync_icache_dcache(u64 pte);
 

@@ -1,6 +1,6 @@
 /*
  * The FP/SIMD register file in memory and the two routines that move it
- * (arch/arm64/fpsimd_asm.S). Linux: arch/arm64/include/asm/fpsimd.h and
+ * (arch/arm64/kernel/fpsimd_asm.S). Linux: arch/arm64/include/asm/fpsimd.h and
  * uapi/asm/ptrace.h (struct user_fpsimd_state). Most code wants
  * kernel_neon_begin/end from asm/neon.h instead.
  */

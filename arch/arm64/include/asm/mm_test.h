@@ -1,6 +1,6 @@
 /*
  * Helpers for the page-table, TLB and ASID self-tests (mm/pgtable_test.c,
- * arch/arm64/tlbflush_test.c, arch/arm64/context_test.c):
+ * arch/arm64/mm/tlbflush_test.c, arch/arm64/mm/context_test.c):
  *
  *  - ask the MMU itself: AT S1E1R/S1E1W/S1E0R/S1E0W translate an address as
  *    an EL1/EL0 read/write would, and leave the answer in PAR_EL1

@@ -1,4 +1,4 @@
-/* Building kernel mappings (arch/arm64/mmu.c). */
+/* Building kernel mappings (arch/arm64/mm/mmu.c). */
 #ifndef _ASM_MMU_H
 #define _ASM_MMU_H
 
@@ -34,7 +34,7 @@ u64 *pgtable_va(phys_addr_t pa);
 void paging_init(void);
 /* Page-table pages of the kernel tree built by paging_init (ioremap adds to them). */
 extern unsigned long kernel_nr_pgtables;
-/* Move the ioremap window's mappings into the new tree (arch/arm64/ioremap.c). */
+/* Move the ioremap window's mappings into the new tree (arch/arm64/mm/ioremap.c). */
 void ioremap_move_tables(u64 *pgd, unsigned long *nr_tables);
 
 #endif

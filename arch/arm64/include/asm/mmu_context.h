@@ -1,5 +1,5 @@
 /*
- * Address-space switching and ASIDs (arch/arm64/context.c; Linux:
+ * Address-space switching and ASIDs (arch/arm64/mm/context.c; Linux:
  * arch/arm64/mm/context.c). An ASID tags TLB entries of nG mappings, so
  * switching TTBR0 between tasks needs no TLB flush. ASIDs are handed out
  * from a bitmap; mm->context.id keeps generation << asid_bits | asid. When

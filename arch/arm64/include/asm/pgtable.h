@@ -165,7 +165,7 @@ static inline void set_pte(pte_t *ptep, pte_t pte)
 /*
  * Install a user PTE (Linux: set_pte_at). An executable entry for a normal
  * page first makes sure instruction fetch sees the page's contents
- * (__sync_icache_dcache, arch/arm64/flush.c); mm and addr are Linux's
+ * (__sync_icache_dcache, arch/arm64/mm/flush.c); mm and addr are Linux's
  * arguments, unused here.
  */
 struct mm_struct;

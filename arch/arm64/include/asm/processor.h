@@ -12,7 +12,7 @@ static inline void cpu_relax(void)
 
 /*
  * Per-CPU data: TPIDR_EL1 holds the address of this CPU's struct cpu_info
- * (arch/arm64/smp.c), whose first member is the CPU number. Linux keeps a
+ * (arch/arm64/kernel/smp.c), whose first member is the CPU number. Linux keeps a
  * per-CPU offset there instead; the idea is the same: one register read.
  */
 struct task_struct;

@@ -1,5 +1,5 @@
 /*
- * pt_regs: the register frame the exception entry code (arch/arm64/entry.S)
+ * pt_regs: the register frame the exception entry code (arch/arm64/kernel/entry.S)
  * saves on the kernel stack, as in Linux's arch/arm64/include/asm/ptrace.h.
  * Offsets are used from assembly: keep S_* in step with the struct.
  */

@@ -1,6 +1,6 @@
 /*
  * Host build: the host's caches are coherent for instruction fetch, so
- * flush_icache_range has nothing to do; arch/arm64/flush.c itself is
+ * flush_icache_range has nothing to do; arch/arm64/mm/flush.c itself is
  * compiled against this, keeping PG_dcache_clean and the count, so tests
  * see which mappings sync.
  */

@@ -1,5 +1,5 @@
 /*
- * Self-tests for kernel-mode FP/SIMD (arch/arm64/fpsimd.c): the register
+ * Self-tests for kernel-mode FP/SIMD (arch/arm64/kernel/fpsimd.c): the register
  * file survives a save/load round trip, and a liblz4 call bracketed by
  * kernel_neon_begin/end leaves every V register, FPSR and FPCR of the
  * "interrupted context" as it was, and CPACR_EL1 too. The same call without

@@ -2,7 +2,7 @@
  * Exceptions from EL0 and user-address faults taken by the kernel
  * (Linux: arch/arm64/mm/fault.c do_page_fault, arch/arm64/kernel/
  * entry-common.c el0t_64_sync_handler). ESR_EL1 says what happened:
- *   EC 0x15 SVC            -> a system call (arch/arm64/syscall.c)
+ *   EC 0x15 SVC            -> a system call (arch/arm64/kernel/syscall.c)
  *   EC 0x24/0x20 DABT/IABT -> a page fault: ISS.WnR says read or write,
  *                             ISS.DFSC the kind (translation, access flag,
  *                             permission) and level
