@@ -15,6 +15,29 @@ NM       := $(CROSS)nm
 HOSTCC   ?= gcc
 B        := build
 
+# Build switches, 0 or 1. SELFTEST=0 leaves the self-test suites (every
+# *_test.c) and their runner (kernel/selftest.c) out of the kernel, BENCH=0
+# the "bench" boot mode (bench/*.c). Their callers see stubs instead
+# (include/linux/selftest.h, include/linux/bench.h: CONFIG_SELFTEST and
+# CONFIG_BENCH, defined here) that say "not built in".
+SELFTEST ?= 1
+BENCH    ?= 1
+$(foreach v,SELFTEST BENCH,$(if $(filter-out 0 1,$($(v))),$(error $(v)=$($(v)): must be 0 or 1)))
+# Where the kernel's objects and images go: build/ with both switches on (as
+# always), else a directory named after what is left out (build/noselftest/,
+# build/nobench/, build/noselftest-nobench/). The switches change what headers
+# declare, and make does not track flags, so objects of two configurations
+# must never share a path. Separate directories (rather than a stamp file that
+# would rebuild everything at each switch) keep both images side by side:
+# `make SELFTEST=0` never touches build/kernel8.img. Host tests, user programs
+# and the unpacked packages do not depend on the switches and stay in build/.
+empty    :=
+KVARIANT := $(subst $(empty) $(empty),-,$(strip $(if $(filter 0,$(SELFTEST)),noselftest) $(if $(filter 0,$(BENCH)),nobench)))
+K        := $(B)$(if $(KVARIANT),/$(KVARIANT))
+# qemu/*.sh boot $KERNEL: the image of these switches unless given.
+KERNEL   ?= $(K)/kernel8.img
+export KERNEL
+
 # QEMU knobs (see qemu/run.sh): CPU=max, MEM=512M, EL2=1, GIC=3, BOOTARGS="..."
 CPU      ?= cortex-a72
 MEM      ?= 1G
@@ -38,31 +61,33 @@ KCFLAGS   = -std=gnu11 -O2 -g $(WARN) -ffreestanding -nostdinc \
 	    -march=armv8-a -mgeneral-regs-only -mno-outline-atomics -mcmodel=small -fno-pie \
 	    -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
 	    -fstack-protector-strong -fno-delete-null-pointer-checks -fno-common -ffunction-sections -fdata-sections \
-	    -MMD -MP
+	    -MMD -MP $(if $(filter 1,$(SELFTEST)),-DCONFIG_SELFTEST) $(if $(filter 1,$(BENCH)),-DCONFIG_BENCH)
 KASFLAGS := -g -D__ASSEMBLY__ -nostdinc -Iinclude -Iarch/arm64/include -march=armv8-a -MMD -MP
 # boot/ C code runs with the MMU off, at whatever address the loader chose:
 # PC-relative only, no unaligned accesses (Device memory), no stack canary yet.
 BOOTCFLAGS := -fpie -fvisibility=hidden -mstrict-align -fno-stack-protector
 
-KSRC_C := $(filter-out $(KSRC_EXCLUDE),$(wildcard boot/*.c arch/arm64/*/*.c mm/*.c kernel/*.c drivers/*.c lib/*.c))
+KSRC_EXCLUDE := $(if $(filter 0,$(SELFTEST)),%_test.c kernel/selftest.c)
+KSRC_C := $(filter-out $(KSRC_EXCLUDE),$(wildcard boot/*.c arch/arm64/*/*.c mm/*.c kernel/*.c drivers/*.c lib/*.c \
+	    $(if $(filter 1,$(BENCH)),bench/*.c)))
 KSRC_S := $(wildcard boot/*.S arch/arm64/*/*.S)
-KOBJS  := $(KSRC_C:%.c=$(B)/%.o) $(KSRC_S:%.S=$(B)/%.o) $(B)/user_progs.o
+KOBJS  := $(KSRC_C:%.c=$(K)/%.o) $(KSRC_S:%.S=$(K)/%.o) $(B)/user_progs.o
 include user/user.mk
 KLIBS  := $(B)/arm64/usr/lib/aarch64-linux-gnu/libfdt.a $(ARCH_LIBDIR)/liblz4.a
 # GCC would turn string.c's byte loops into calls to memset/memcpy, i.e. to themselves.
-$(B)/lib/string.o: KCFLAGS += -fno-tree-loop-distribute-patterns
+$(K)/lib/string.o: KCFLAGS += -fno-tree-loop-distribute-patterns
 # The canary's failure handler must not be guarded by a canary.
-$(B)/lib/stackprotector.o: KCFLAGS += -fno-stack-protector
+$(K)/lib/stackprotector.o: KCFLAGS += -fno-stack-protector
 
 .PHONY: all deps qemu-run qemu-test test test-matrix host-test qemu-gdb gdb clean help bench demo fuzz
-all: $(B)/kernel8.img
+all: $(K)/kernel8.img
 
 # Toolchain first: everything made with the cross tools (or with anything
 # else scripts/deps.sh installs) waits for `deps` (order-only: it never makes
 # a file out of date). Then `make -j` cannot start a compiler that is not
 # installed yet, and GCC_INC/LIBGCC are first asked after deps has run.
 # (tests/e2e/makefile.t checks this with the cross compiler hidden.)
-$(KOBJS) $(ULIB_OBJS) $(UCRT0) $(USER_PROGS:%=$(B)/user/%.o) $(B)/kallsyms_empty.o \
+$(KOBJS) $(ULIB_OBJS) $(UCRT0) $(USER_PROGS:%=$(B)/user/%.o) $(K)/kallsyms_empty.o \
 	$(B)/sysinc/.stamp: | deps
 
 $(B)/arm64/usr/lib/aarch64-linux-gnu/libfdt.a:
@@ -88,44 +113,44 @@ $(B)/sysinc/.stamp:
 	@for h in fdt.h libfdt.h libfdt_env.h lz4.h; do ln -sf /usr/include/$$h $(B)/sysinc/$$h; done
 	@touch $@
 
-$(B)/boot/%.o: boot/%.c $(B)/sysinc/.stamp
+$(K)/boot/%.o: boot/%.c $(B)/sysinc/.stamp
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(KCFLAGS) $(BOOTCFLAGS) -c $< -o $@
 
-$(B)/%.o: %.c $(B)/sysinc/.stamp
+$(K)/%.o: %.c $(B)/sysinc/.stamp
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(KCFLAGS) -c $< -o $@
 
-$(B)/%.o: %.S
+$(K)/%.o: %.S
 	@mkdir -p $(dir $@)
 	@echo "  AS      $<"
 	@$(CC) $(KASFLAGS) -c $< -o $@
 
 # Two links: the first finds the text symbols, the second embeds them
 # (kallsyms) for backtraces. The table sits after .text, so no text address moves.
-$(B)/kernel.pass1.elf: $(KOBJS) $(B)/kallsyms_empty.o linker.ld
+$(K)/kernel.pass1.elf: $(KOBJS) $(K)/kallsyms_empty.o linker.ld
 	@echo "  LD      $@"
-	@$(LD) -nostdlib -T linker.ld --gc-sections --no-warn-rwx-segments -o $@ $(KOBJS) $(B)/kallsyms_empty.o $(KLIBS) $(LIBGCC)
+	@$(LD) -nostdlib -T linker.ld --gc-sections --no-warn-rwx-segments -o $@ $(KOBJS) $(K)/kallsyms_empty.o $(KLIBS) $(LIBGCC)
 
-$(B)/kallsyms_empty.o: scripts/kallsyms.sh
-	@mkdir -p $(B)
-	@printf '' | bash scripts/kallsyms.sh > $(B)/kallsyms_empty.S
-	@$(CC) $(KASFLAGS) -c $(B)/kallsyms_empty.S -o $@
+$(K)/kallsyms_empty.o: scripts/kallsyms.sh
+	@mkdir -p $(K)
+	@printf '' | bash scripts/kallsyms.sh > $(K)/kallsyms_empty.S
+	@$(CC) $(KASFLAGS) -c $(K)/kallsyms_empty.S -o $@
 
-$(B)/kallsyms.o: $(B)/kernel.pass1.elf scripts/kallsyms.sh
+$(K)/kallsyms.o: $(K)/kernel.pass1.elf scripts/kallsyms.sh
 	@echo "  KSYM    $@"
-	@$(NM) -n $< | bash scripts/kallsyms.sh > $(B)/kallsyms.S
-	@$(CC) $(KASFLAGS) -c $(B)/kallsyms.S -o $@
+	@$(NM) -n $< | bash scripts/kallsyms.sh > $(K)/kallsyms.S
+	@$(CC) $(KASFLAGS) -c $(K)/kallsyms.S -o $@
 
-$(B)/kernel.elf: $(KOBJS) $(B)/kallsyms.o linker.ld
+$(K)/kernel.elf: $(KOBJS) $(K)/kallsyms.o linker.ld
 	@echo "  LD      $@"
-	@$(LD) -nostdlib -T linker.ld --gc-sections --no-warn-rwx-segments -Map $(B)/kernel.map -o $@ $(KOBJS) $(B)/kallsyms.o $(KLIBS) $(LIBGCC)
-	@cmp -s <($(NM) -n $(B)/kernel.pass1.elf | grep ' [tT] ') <($(NM) -n $@ | grep ' [tT] ') || \
+	@$(LD) -nostdlib -T linker.ld --gc-sections --no-warn-rwx-segments -Map $(K)/kernel.map -o $@ $(KOBJS) $(K)/kallsyms.o $(KLIBS) $(LIBGCC)
+	@cmp -s <($(NM) -n $(K)/kernel.pass1.elf | grep ' [tT] ') <($(NM) -n $@ | grep ' [tT] ') || \
 		{ echo "kallsyms: text moved between passes"; exit 1; }
 
-$(B)/kernel8.img: $(B)/kernel.elf
+$(K)/kernel8.img: $(K)/kernel.elf
 	@$(OBJCOPY) -O binary $< $@
 	@echo "  IMAGE   $@ ($$(stat -c %s $@) bytes)"
 
@@ -152,15 +177,6 @@ qemu-test: MEM := $(if $(filter command line environment,$(origin MEM)),$(MEM),2
 qemu-test: deps all
 	@MEM=$(MEM) bash qemu/selftest.sh
 
-# Instructions per allocation and per free (a benchmark: it never fails on its
-# numbers): the "bench" boot mode under -icount (mm/bench.c), then the same
-# rounds on the host under callgrind, then reclaim at 128M..2G
-# (scripts/bench-reclaim.sh). Results: docs/buddy.md, docs/slub.md, docs/reclaim.md.
-bench: deps all $(B)/host/bench_mm
-	@bash qemu/bench.sh
-	@bash scripts/bench-host.sh $(B)/host/bench_mm
-	@bash scripts/bench-reclaim.sh
-
 # 10^6 random system calls from four user tasks at 128M, where reclaim, swap
 # and the OOM killer run under them (user/fuzz.c; the fuzz suite,
 # kernel/fuzz_test.c, checks that every page and swap slot comes back).
@@ -176,7 +192,7 @@ qemu-gdb: deps all
 	@bash qemu/run.sh -S -s
 
 gdb: deps
-	gdb-multiarch -q -x qemu/gdb/kernel.gdb $(B)/kernel.elf
+	gdb-multiarch -q -x qemu/gdb/kernel.gdb $(K)/kernel.elf
 
 # ---- host unit tests -----------------------------------------------------
 HOSTCFLAGS := -std=gnu11 -g -O1 $(WARN) -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -204,13 +220,8 @@ $(foreach t,$(HOST_TESTS),$(eval $(call host_test_rule,$(t))))
 # gcc, qemu, dtc and the host libraries come from scripts/deps.sh too.
 $(HOST_TESTS:%=$(B)/host/%) $(B)/host/bench_mm $(B)/host/lru-replay $(B)/dtb/virt.dtb: | deps
 
-# The host half of `make bench`: the allocators test_slub links, built -O2 and
-# without sanitizers, so that callgrind counts the code itself.
-$(B)/host/bench_mm: tests/host/bench_mm.c $(test_slub_SRCS) $(wildcard include/linux/*.h tests/host/include/asm/*.h)
-	@mkdir -p $(B)/host
-	@echo "  HOSTCC  $@"
-	@$(HOSTCC) $(filter-out -O1 -fsanitize=% -fno-sanitize-recover=%,$(HOSTCFLAGS)) -O2 \
-		-o $@ tests/host/bench_mm.c $(test_slub_SRCS) $(test_slub_LIBS)
+# make bench, its host program and scripts (bench/README.md).
+include bench/bench.mk
 
 host-test: deps $(HOST_TESTS:%=$(B)/host/%)
 	prove --exec '' $(HOST_TESTS:%=$(B)/host/%)

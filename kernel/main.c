@@ -16,6 +16,7 @@
 #include <linux/reboot.h>
 #include <linux/sched.h>
 #include <linux/selftest.h>
+#include <linux/bench.h>
 #include <linux/swap.h>
 #include <asm/boot.h>
 #include <asm/neon.h>
@@ -123,7 +124,7 @@ void start_kernel(u64 dtb_pa)
 		panic("no usable timer");
 	local_irq_enable();
 
-	if (cmdline_has("bench")) run_benchmarks();	/* mm/bench.c; ends QEMU */
+	if (cmdline_has("bench")) run_benchmarks();	/* bench/bench.c; ends QEMU */
 	rest_init();
 }
 

@@ -13,9 +13,5 @@ void start_kernel_threads(void);
 int shell_thread(void *arg);
 /* The idle loop (kernel/sched.c). */
 __noreturn void cpu_idle(void);
-/* The "bench" boot mode (mm/bench.c): prints instruction counts, ends QEMU. */
-void run_benchmarks(void);
-/* Its task cases: page fault, context switch, switch_mm (kernel/sched_bench.c). */
-void sched_bench(void);
 
 #endif

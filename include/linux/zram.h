@@ -58,12 +58,4 @@ const char *zram_lz4_mode_name(enum zram_lz4_mode mode);
 /* Print the pool's size classes (zsmalloc's debugfs "classes" table). */
 void zram_show_classes(bool all);
 
-/*
- * The zram cases of the "bench" boot mode (mm/bench.c): instructions per
- * zram_write_page and zram_read_page on text, binary, random and zero pages,
- * compression ratio and pool density, for each lz4 entry point. Calls
- * zram_init(0) if nobody has; resets the area when done.
- */
-void zram_bench(void);
-
 #endif

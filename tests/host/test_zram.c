@@ -576,7 +576,7 @@ static void test_bad_handles(void)
  * (fastreset, extstate, stream) and ZRAM_BENCH_CONTENT (text, binary,
  * random, zero) in the environment: BENCH_N pages written, read and freed.
  * Page i of a file case is page i (cyclically) of that file. Run it under
- * callgrind from the non-sanitised build (tests/host/test_zram.bench.sh,
+ * callgrind from the non-sanitised build (bench/zram-host.sh,
  * make zram-bench-host): the inclusive cost of bench_write / bench_read /
  * bench_free divided by BENCH_N is the cost per page.
  */

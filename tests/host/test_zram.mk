@@ -23,4 +23,4 @@ $(B)/host/bench_zram: tests/host/test_zram.c mm/zram.c $(test_zram_SRCS)
 
 .PHONY: zram-bench-host
 zram-bench-host: $(B)/host/bench_zram
-	@bash tests/host/test_zram.bench.sh $(B)/host/bench_zram
+	@bash bench/zram-host.sh $(B)/host/bench_zram

@@ -1,5 +1,5 @@
 /*
- * The zram cases of the "bench" boot mode (mm/bench.c calls zram_bench()):
+ * The zram cases of the "bench" boot mode (bench/bench.c calls zram_bench()):
  * instructions per zram_write_page, zram_read_page and zram_free_slot on
  * real page contents, for each liblz4 entry point, with the compression
  * ratio and the pool density they give. A benchmark: it prints, never fails.
@@ -17,6 +17,7 @@
  * Results and their reading: docs/zram.md.
  */
 #include <linux/kernel.h>
+#include <linux/bench.h>
 #include <linux/jiffies.h>
 #include <linux/mm.h>
 #include <linux/prandom.h>

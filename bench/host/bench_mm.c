@@ -1,12 +1,12 @@
 /*
- * The host half of `make bench`: the rounds of mm/bench.c (BURST allocations,
+ * The host half of `make bench`: the rounds of bench/bench.c (BURST allocations,
  * then BURST frees) run by the real mm/ code built for the host, -O2 and
  * without sanitizers, so that callgrind counts what the code itself costs.
  *
  *   bench_mm CASE ROUNDS     one warm-up round, then ROUNDS rounds of CASE
  *   bench_mm list            the case names
  *
- * scripts/bench-host.sh runs it under valgrind --tool=callgrind twice, with
+ * bench/host.sh runs it under valgrind --tool=callgrind twice, with
  * N and 2N rounds, collecting only inside the allocation (or the free)
  * function, and divides the difference by N * BURST: start-up, the warm-up
  * round and the loop cancel out.
@@ -25,11 +25,11 @@
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/slab.h>
-#include "../../mm/bench_cases.h"
+#include "../bench_cases.h"
 
 #define RAM_BASE	0x40000000UL
 #define RAM_SIZE	SZ_1G
-#define BURST		256	/* as in mm/bench.c */
+#define BURST		256	/* as in bench/bench.c */
 
 extern unsigned long host_va_offset;	/* tests/host/host_shim.c */
 

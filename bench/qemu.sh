@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Boot once in the "bench" mode (mm/bench.c) and print its table: instructions
+# Boot once in the "bench" mode (bench/bench.c) and print its table: instructions
 # per allocation and per free of the buddy allocator and kmalloc. ICOUNT=1 runs
 # QEMU with -icount shift=4,align=off,sleep=off, so CNTVCT_EL0 ticks once per
 # instruction and the numbers are the same on every run. A benchmark, not a

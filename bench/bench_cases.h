@@ -1,7 +1,7 @@
 /*
  * The allocator operations `make bench` measures, shared by the kernel's
- * bench mode (mm/bench.c, under QEMU -icount) and the host program run
- * under callgrind (tests/host/bench_mm.c), so both measure the same thing.
+ * bench mode (bench/bench.c, under QEMU -icount) and the host program run
+ * under callgrind (bench/host/bench_mm.c), so both measure the same thing.
  */
 #ifndef _MM_BENCH_CASES_H
 #define _MM_BENCH_CASES_H
@@ -10,7 +10,7 @@
 #include <linux/slab.h>
 
 struct bench_case {
-	const char *id;		/* short name (host command line, scripts/bench-host.sh) */
+	const char *id;		/* short name (host command line, bench/host.sh) */
 	const char *name;	/* the table's label */
 	void *(*alloc)(void);
 	void (*free)(void *p);

@@ -4,7 +4,7 @@
  * lists, order 3) and for kmalloc (64 and 1024 bytes). A benchmark, not a
  * test: it prints numbers and never fails on them.
  *
- * `make bench` (qemu/bench.sh) boots with "bench semihosting" under
+ * `make bench` (bench/qemu.sh) boots with "bench semihosting" under
  * -icount shift=4,align=off,sleep=off. Then the virtual counter CNTVCT_EL0
  * advances exactly once per executed instruction and every run gives the
  * same numbers (verified with six parallel runs). A calibration loop checks that
@@ -16,8 +16,8 @@
  * measured see the allocator in its steady state). The loop and its indirect
  * call are measured with empty operations and subtracted.
  *
- * tests/host/bench_mm.c runs the same rounds on the host under callgrind
- * (scripts/bench-host.sh). The results are in docs/buddy.md and docs/slub.md.
+ * bench/host/bench_mm.c runs the same rounds on the host under callgrind
+ * (bench/host.sh). The results are in docs/buddy.md and docs/slub.md.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -26,8 +26,7 @@
 #include <linux/mmzone.h>
 #include <linux/reboot.h>
 #include <linux/slab.h>
-#include <linux/zram.h>
-#include "../kernel/setup.h"
+#include <linux/bench.h>
 #include "bench_cases.h"
 #include <asm/irqflags.h>
 
@@ -128,8 +127,8 @@ void run_benchmarks(void)
 		run_case(&bench_cases[i], &a, &f);
 		print_hundredths(bench_cases[i].name, a > base_a ? a - base_a : 0, f > base_f ? f - base_f : 0);
 	}
-	sched_bench();	/* kernel/sched_bench.c: page fault, context switch, switch_mm */
-	zram_bench();	/* mm/zram_bench.c: zram_write_page/zram_read_page per page */
+	sched_bench();	/* bench/sched_bench.c: page fault, context switch, switch_mm */
+	zram_bench();	/* bench/zram_bench.c: zram_write_page/zram_read_page per page */
 	printk("bench: done\n");
 	machine_exit(0);
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The host half of `make bench`: instructions (callgrind's Ir) per allocation
-# and per free, for the same rounds mm/bench.c times under QEMU, run by
-# tests/host/bench_mm.c (the real mm/ code, -O2, no sanitizers).
+# and per free, for the same rounds bench/bench.c times under QEMU, run by
+# bench/host/bench_mm.c (the real mm/ code, -O2, no sanitizers).
 #
 # For each case and each of the two functions (allocation, free), callgrind
 # collects only inside that function (--toggle-collect, so callees count and
@@ -9,7 +9,7 @@
 # divided by N * 256 is the cost of one call: start-up, the memblock hand-over
 # and the warm-up round are in both runs and cancel out.
 #
-#   scripts/bench-host.sh [build/host/bench_mm]     N=8 rounds by default
+#   bench/host.sh [build/host/bench_mm]     N=8 rounds by default
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-build/host/bench_mm}

@@ -1,6 +1,6 @@
 /*
  * Benchmarks of the task machinery, in instructions (CNTVCT_EL0 under
- * -icount; see mm/bench.c), run by the "bench" boot mode:
+ * -icount; see bench/bench.c), run by the "bench" boot mode:
  *   - a first-touch anonymous page fault, taken for real: an STTRB (the
  *     store copy_to_user uses) to an untouched page of a user address space
  *     traps, is resolved by handle_mm_fault and retried -- exception entry and
@@ -9,6 +9,7 @@
  *   - switch_mm between two address spaces (TTBR0 + ASID, no TLB flush)
  */
 #include <linux/kernel.h>
+#include <linux/bench.h>
 #include <linux/jiffies.h>
 #include <linux/mman.h>
 #include <linux/sched.h>

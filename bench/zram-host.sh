@@ -10,7 +10,7 @@
 # kernel's lib/string.c and the counts mean instructions.
 set -euo pipefail
 export GLIBC_TUNABLES=glibc.cpu.x86_rep_stosb_threshold=0x10000000:glibc.cpu.x86_rep_movsb_threshold=0x10000000
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/.."
 bin=${1:-build/host/bench_zram}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -1,0 +1,26 @@
+# Benchmarks (bench/README.md), included by the top Makefile after the host
+# tests (the host program links test_slub's sources).
+
+# Instructions per allocation and per free (a benchmark: it never fails on its
+# numbers): the "bench" boot mode under -icount (bench/bench.c), then the same
+# rounds on the host under callgrind (bench/host.sh), then reclaim at
+# 128M..2G (bench/reclaim.sh). Results: docs/buddy.md, docs/slub.md,
+# docs/tasks.md, docs/zram.md, docs/reclaim.md.
+ifeq ($(BENCH),1)
+bench: deps all $(B)/host/bench_mm
+	@bash bench/qemu.sh
+	@bash bench/host.sh $(B)/host/bench_mm
+	@bash bench/reclaim.sh
+else
+bench:
+	@echo "make bench: the bench boot mode is not built in with BENCH=0"; exit 1
+endif
+
+# The host half of `make bench`: the allocators test_slub links, built -O2 and
+# without sanitizers, so that callgrind counts the code itself.
+$(B)/host/bench_mm: bench/host/bench_mm.c bench/bench_cases.h $(test_slub_SRCS) \
+		$(wildcard include/linux/*.h tests/host/include/asm/*.h)
+	@mkdir -p $(B)/host
+	@echo "  HOSTCC  $@"
+	@$(HOSTCC) $(filter-out -O1 -fsanitize=% -fno-sanitize-recover=%,$(HOSTCFLAGS)) -O2 \
+		-o $@ bench/host/bench_mm.c $(test_slub_SRCS) $(test_slub_LIBS)
