@@ -1,11 +1,33 @@
 SHELL := /bin/bash
-# One entry point. `make help` lists the targets.
+# One entry point. `make help` prints this list: one line per target
+# (tests/e2e/help.t checks that every `make TARGET` of README.md is in it).
 #
-#   make             build/kernel8.img (arm64 Image) and build/kernel.elf (symbols for GDB)
-#   make qemu-run    boot it on QEMU virt, serial console on stdio
-#   make test        host unit tests + in-QEMU self-tests + end-to-end checks, as TAP
-#   make test-matrix every self-test suite at 128M, 256M, 1G, 2G on virt and on raspi4b
-#                    (TAP, one line per configuration and suite, with times; ~30 min)
+#   make              build/kernel8.img (arm64 Image) and build/kernel.elf (symbols for GDB)
+#   make qemu-run     boot it on QEMU virt, serial console on stdio
+#   make qemu-test    boot with 'selftest' in bootargs (256M); fails if any case fails
+#   make host-test    host unit tests (ASan/UBSan) only
+#   make test         host unit tests + in-QEMU self-tests + end-to-end checks, as TAP
+#   make test-matrix  every self-test suite at 128M..2G on virt and on raspi4b, TAP with times (~30 min)
+#   make fuzz         10^6 random system calls at 128M (FUZZ_SEED=, FUZZ_CALLS=)
+#   make qemu-gdb     QEMU halted before the first instruction, gdb stub on :1234
+#   make gdb          gdb-multiarch attached to make qemu-gdb, with the page-table helpers
+#   make bench        instructions per operation (QEMU -icount, callgrind), reclaim at 128M..2G
+#   make zram-bench-host  instructions per zram page on the host, under callgrind
+#   make demo         memory-pressure timeline at 128M, plotted to build/pressure.png
+#   make uboot-run    the same image through Debian's U-Boot, from a virtio disk
+#   make uboot-test   the self-tests through U-Boot
+#   make rpi3-qemu    the Raspberry Pi path on QEMU -M raspi3b with Debian's DTB
+#   make rpi3-test    the self-tests on raspi3b (960M)
+#   make rpi4-qemu    the same on QEMU 10 -M raspi4b with Debian's bcm2711-rpi-4-b.dtb
+#   make rpi4-test    every suite on raspi4b (960M), TAP with times
+#   make rpi4-sdcard  build/rpi4-boot/ and build/rpi4-boot-uboot/: Pi 4 SD-card folders
+#   make deps         install missing Debian packages (the targets above do it first)
+#   make rpi-deps     unpack the Pi DTBs and U-Boot into build/rpi/
+#   make qemu10-deps  unpack QEMU 10 (for raspi4b) into build/qemu10/
+#   make clean        remove build/
+#   make help         this list
+#   knobs: SELFTEST=0 (no self-tests) BENCH=0 (no bench mode): kernel in build/noselftest/...
+#          CPU=max MEM=512M EL2=1 GIC=3 BOOTARGS='...'
 
 CROSS    ?= aarch64-linux-gnu-
 CC       := $(CROSS)gcc
@@ -93,15 +115,9 @@ $(KOBJS) $(ULIB_OBJS) $(UCRT0) $(USER_PROGS:%=$(B)/user/%.o) $(K)/kallsyms_empty
 $(B)/arm64/usr/lib/aarch64-linux-gnu/libfdt.a:
 	@bash scripts/deps.sh
 
+# The list at the top of this file, up to its first blank line.
 help:
-	@sed -n 's/^#   //p' Makefile
-	@echo "  make deps        install missing Debian packages (make qemu-run/test do this)"
-	@echo "  make qemu-test   boot with 'selftest' in bootargs; fails if any case fails"
-	@echo "  make host-test   host unit tests (ASan/UBSan) only"
-	@echo "  make fuzz        10^6 random system calls at 128M (FUZZ_SEED=, FUZZ_CALLS=)"
-	@echo "  make qemu-gdb / make gdb   QEMU halted with a gdb stub / gdb-multiarch attached"
-	@echo "  make demo        memory-pressure timeline at 128 MiB, plotted to build/pressure.png"
-	@echo "  knobs: CPU=max MEM=512M EL2=1 GIC=3 BOOTARGS='...'"
+	@sed -n '1,/^$$/s/^#   //p' Makefile
 
 deps:
 	@bash scripts/deps.sh
