@@ -3,4 +3,3 @@
 HOST_TESTS += test_asid
 test_asid_SRCS := lib/bitmap.c lib/prandom.c tests/host/host_shim.c
 test_asid_DEPS := arch/arm64/mm/context.c arch/arm64/include/asm/mmu_context.h
-test_asid_LIBS := -include linux/compiler.h
