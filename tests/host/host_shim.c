@@ -13,6 +13,7 @@
 #include "host_shim.h"
 
 unsigned long host_va_offset;
+unsigned int host_cpu;
 
 /*
  * The log, as kernel/printk.c keeps it for log_buf_head()/log_contains():
