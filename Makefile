@@ -89,7 +89,7 @@ KASFLAGS := -g -D__ASSEMBLY__ -nostdinc -Iinclude -Iarch/arm64/include -march=ar
 # PC-relative only, no unaligned accesses (Device memory), no stack canary yet.
 BOOTCFLAGS := -fpie -fvisibility=hidden -mstrict-align -fno-stack-protector
 
-KSRC_EXCLUDE := $(if $(filter 0,$(SELFTEST)),%_test.c kernel/selftest.c)
+KSRC_EXCLUDE := $(if $(filter 0,$(SELFTEST)),%_test.c kernel/selftest.c lib/kunit.c)
 KSRC_C := $(filter-out $(KSRC_EXCLUDE),$(wildcard boot/*.c arch/arm64/*/*.c mm/*.c kernel/*.c drivers/*.c lib/*.c \
 	    $(if $(filter 1,$(BENCH)),bench/*.c)))
 KSRC_S := $(wildcard boot/*.S arch/arm64/*/*.S)
@@ -211,16 +211,30 @@ gdb: deps
 	gdb-multiarch -q -x qemu/gdb/kernel.gdb $(K)/kernel.elf
 
 # ---- host unit tests -----------------------------------------------------
+# Every host test sees the host stand-ins (tests/host/include/asm) first and
+# arch/arm64/include after the host's own headers: the arm64 headers that
+# only declare or compute (asm/pgtable.h, asm/sysreg.h...) are used as they
+# are. Each test's objects go to build/host/obj/TEST/ (its _CFLAGS apply to
+# all of them) with -MMD -MP dependency files, so that editing any header
+# rebuilds what includes it.
 HOSTCFLAGS := -std=gnu11 -g -O1 $(WARN) -fsanitize=address,undefined -fno-omit-frame-pointer \
-	      -fno-sanitize-recover=all -DHOST_TEST -Itests/host/include -Iinclude
+	      -fno-sanitize-recover=all -DHOST_TEST -Itests/host/include -Iinclude \
+	      -idirafter arch/arm64/include
+HOSTLDFLAGS := -fsanitize=address,undefined
 HOST_TESTS :=
-include $(wildcard tests/host/*.mk)
+include tests/host/srcs.mk
+include $(filter-out tests/host/srcs.mk,$(wildcard tests/host/*.mk))
 
 define host_test_rule
-$(B)/host/$(1): tests/host/$(1).c $$($(1)_SRCS) $$($(1)_DEPS) $$(wildcard include/linux/*.h tests/host/include/asm/*.h tests/host/*.h)
-	@mkdir -p $(B)/host
-	@echo "  HOSTCC  $$@"
-	@$(HOSTCC) $(HOSTCFLAGS) $$($(1)_CFLAGS) -o $$@ tests/host/$(1).c $$($(1)_SRCS) $$($(1)_LIBS)
+$(1)_OBJS := $$(patsubst %.c,$(B)/host/obj/$(1)/%.o,tests/host/$(1).c $$($(1)_SRCS))
+$$($(1)_OBJS): $(B)/host/obj/$(1)/%.o: %.c
+	@mkdir -p $$(dir $$@)
+	@echo "  HOSTCC  $$< ($(1))"
+	@$(HOSTCC) $$(HOSTCFLAGS) $$($(1)_CFLAGS) -MMD -MP -c $$< -o $$@
+$(B)/host/$(1): $$($(1)_OBJS) $$($(1)_DEPS)
+	@echo "  HOSTLD  $$@"
+	@$(HOSTCC) $(HOSTLDFLAGS) -o $$@ $$($(1)_OBJS) $$($(1)_LIBS)
+-include $$($(1)_OBJS:.o=.d)
 endef
 
 # Device trees for host tests: QEMU's own (dumped), derived ones, and tests/host/dts/*.dts.
@@ -234,7 +248,8 @@ $(B)/dtb/%.dtb: tests/host/dts/%.dts
 	@dtc -q -I dts -O dtb -o $@ $<
 $(foreach t,$(HOST_TESTS),$(eval $(call host_test_rule,$(t))))
 # gcc, qemu, dtc and the host libraries come from scripts/deps.sh too.
-$(HOST_TESTS:%=$(B)/host/%) $(B)/host/bench_mm $(B)/host/lru-replay $(B)/dtb/virt.dtb: | deps
+$(HOST_TESTS:%=$(B)/host/%) $(foreach t,$(HOST_TESTS),$($(t)_OBJS)) $(B)/host/bench_mm \
+	$(B)/host/lru-replay $(B)/dtb/virt.dtb: | deps
 
 # make bench, its host program and scripts (bench/README.md).
 include bench/bench.mk

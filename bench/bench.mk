@@ -18,9 +18,9 @@ endif
 
 # The host half of `make bench`: the allocators test_slub links, built -O2 and
 # without sanitizers, so that callgrind counts the code itself.
-$(B)/host/bench_mm: bench/host/bench_mm.c bench/bench_cases.h $(test_slub_SRCS) \
+$(B)/host/bench_mm: bench/host/bench_mm.c bench/bench_cases.h $(HOST_SLUB_SRCS) \
 		$(wildcard include/linux/*.h tests/host/include/asm/*.h)
 	@mkdir -p $(B)/host
 	@echo "  HOSTCC  $@"
 	@$(HOSTCC) $(filter-out -O1 -fsanitize=% -fno-sanitize-recover=%,$(HOSTCFLAGS)) -O2 \
-		-o $@ bench/host/bench_mm.c $(test_slub_SRCS) $(test_slub_LIBS)
+		-o $@ bench/host/bench_mm.c $(HOST_SLUB_SRCS)

@@ -1,11 +1,15 @@
 /*
- * Self-test suite "buddy": the page allocator on the machine's real RAM.
- *
- * The host tests (tests/host/test_buddy.c) drive the same code on a fake
- * arena; here it runs on mem_map and the linear map, with the watermarks and
- * per-CPU list sizes boot computed. Each case leaves the allocator as it
- * found it: everything allocated is freed, and where the case needs exact
- * counts it switches the per-CPU lists off (set_pcp_enabled) and back on.
+ * Self-test suite "buddy": the page allocator (mm/page_alloc.c,
+ * mm/percpu_pagelist.c, mm/page_alloc_debug.c, mm/vmstat.c), run in both
+ * places (include/linux/selftest.h): in the kernel on the machine's real
+ * RAM (`make qemu-test BOOTARGS=selftest=buddy`), and on the host under
+ * ASan/UBSan on the fake 64 MiB machine tests/host/test_buddy.c builds
+ * (`build/host/test_buddy buddy`), where the host-only suite buddy_host
+ * also runs. Nothing here assumes either machine: sizes, watermarks and
+ * per-CPU list sizes are read from the zone, a reserved page is looked up
+ * in mem_map. Each case leaves the allocator as it found it: everything
+ * allocated is freed, and where the case needs exact counts it switches
+ * the per-CPU lists off (set_pcp_enabled) and back on.
  *
  * Pages on per-CPU lists are free but not in nr_free_pages() (as in Linux),
  * so "free pages" below always means after drain_all_pages().
@@ -17,7 +21,6 @@
 #include <linux/printk.h>
 #include <linux/selftest.h>
 #include <linux/vmstat.h>
-#include <asm/boot.h>
 #include <string.h>
 
 static unsigned long free_now(void)
@@ -222,9 +225,12 @@ static void test_split_and_merge(struct kunit *test)
 /* __GFP_ZERO clears even a page that was just dirtied and freed (and is hot on the pcp list). */
 static void test_gfp_zero(struct kunit *test)
 {
-	for (unsigned int o = 0; o <= 3; o += 3) {
+	static const unsigned int orders[] = { 0, 2, 3 };
+	unsigned long addr;
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(orders); i++) {
+		unsigned int o = orders[i];
 		struct page *page = alloc_pages(GFP_KERNEL, o);
-		unsigned long addr;
 
 		KUNIT_ASSERT_TRUE(test, page != NULL);
 		memset(page_address(page), 0x5c, PAGE_SIZE << o);
@@ -239,6 +245,59 @@ static void test_gfp_zero(struct kunit *test)
 		KUNIT_EXPECT_TRUE(test, all_zero(virt_to_page(addr), o));
 		free_pages(addr, o);
 	}
+	addr = get_free_page(GFP_KERNEL);
+	KUNIT_ASSERT_NE(test, addr, 0);
+	KUNIT_EXPECT_TRUE(test, all_zero(virt_to_page(addr), 0));
+	free_page(addr);
+}
+
+/* A second reference keeps a page; the last put_page frees it, a compound block whole. */
+static void test_refcount(struct kunit *test)
+{
+	unsigned long free0;
+	struct page *p;
+
+	set_pcp_enabled(false);
+	free0 = free_now();
+	p = alloc_pages(GFP_KERNEL, 0);
+	KUNIT_ASSERT_TRUE(test, p != NULL);
+	get_page(p);
+	KUNIT_EXPECT_EQ(test, page_count(p), 2);
+	__free_pages(p, 0);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free0 - 1);	/* another reference is held */
+	put_page(p);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free0);
+	p = alloc_pages(GFP_KERNEL, 3);
+	KUNIT_ASSERT_TRUE(test, p != NULL);
+	KUNIT_EXPECT_TRUE(test, PageHead(p) && p->private == 3);
+	put_page(p);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free0);
+	set_pcp_enabled(true);
+}
+
+/*
+ * The watermarks follow min_free_kbytes (Linux: __setup_per_zone_wmarks):
+ * min = min_free_kbytes in pages, then two equal steps of the larger of
+ * min/4 and watermark_scale_factor/10000 of the zone, recomputed when the
+ * value changes.
+ */
+static void test_watermark_setup(struct kunit *test)
+{
+	struct zone *z = &zone_normal;
+	unsigned long m = z->managed_pages, min, delta;
+	int saved = min_free_kbytes;
+
+	min = (unsigned long)min_free_kbytes / 4;
+	delta = max(min / 4, m * watermark_scale_factor / 10000);
+	KUNIT_EXPECT_EQ(test, min_wmark_pages(z), min);
+	KUNIT_EXPECT_EQ(test, low_wmark_pages(z), min + delta);
+	KUNIT_EXPECT_EQ(test, high_wmark_pages(z), min + 2 * delta);
+	setup_min_free_kbytes(4096);
+	delta = max(1024UL / 4, m * watermark_scale_factor / 10000);
+	KUNIT_EXPECT_EQ(test, min_wmark_pages(z), 1024);
+	KUNIT_EXPECT_EQ(test, low_wmark_pages(z), 1024 + delta);
+	setup_min_free_kbytes(saved);
+	KUNIT_EXPECT_EQ(test, min_wmark_pages(z), min);
 }
 
 /*
@@ -261,8 +320,14 @@ static void test_pcp_on_off(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), free0 - pcp->batch);
 	__free_pages(p, 0);
 	KUNIT_EXPECT_EQ(test, nr_pcp_pages(), pcp->batch);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free0 - pcp->batch);	/* not back in the buddy */
 	q = alloc_pages(GFP_KERNEL, 0);
 	KUNIT_EXPECT_TRUE(test, q == p);
+	__free_pages(q, 0);
+	/* A movable request does not take the unmovable page on the list. */
+	q = alloc_pages(GFP_USER, 0);
+	KUNIT_ASSERT_TRUE(test, q != NULL);
+	KUNIT_EXPECT_TRUE(test, q != p && get_pageblock_migratetype(q) == MIGRATE_MOVABLE);
 	__free_pages(q, 0);
 
 	/* high + batch pages out, then back one by one: the list stays below high. */
@@ -277,7 +342,9 @@ static void test_pcp_on_off(struct kunit *test)
 	}
 	KUNIT_EXPECT_LT(test, most, (unsigned long)pcp->high);
 	printk("    # pcp: batch %d high %d, most pages on the list %lu\n", pcp->batch, pcp->high, most);
-	KUNIT_EXPECT_EQ(test, free_now(), free0);
+	drain_all_pages();
+	KUNIT_EXPECT_EQ(test, nr_pcp_pages(), 0);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free0);
 
 	set_pcp_enabled(false);
 	KUNIT_EXPECT_EQ(test, nr_pcp_pages(), 0);
@@ -365,53 +432,95 @@ static unsigned long all_free(void)
 	unsigned long __head = log_buf_head(), __free = all_free();		\
 	call;									\
 	KUNIT_EXPECT_TRUE(test, log_contains(__head, "BUG: Bad page state"));	\
-	KUNIT_EXPECT_TRUE(test, log_contains(__head, why));				\
+	KUNIT_EXPECT_TRUE_MSG(test, log_contains(__head, why), "want \"%s\"", why); \
 	KUNIT_EXPECT_EQ(test, all_free(), __free);				\
+	KUNIT_EXPECT_EQ(test, verify_free_lists(), 0);				\
 } while (0)
 
-/* Every bad free the allocator knows is reported and refused. */
+/* A page boot kept reserved (the kernel image, mem_map itself, firmware), from mem_map. */
+static struct page *first_reserved_page(void)
+{
+	for (unsigned long pfn = min_low_pfn; pfn < max_pfn; pfn++)
+		if (pfn_valid(pfn) && PageReserved(pfn_to_page(pfn)))
+			return pfn_to_page(pfn);
+	return NULL;
+}
+
+static struct rnd_state rnd_state = { 2463534242u };	/* lib/prandom.c: seed != 0 */
+
+/*
+ * Every bad free the allocator knows is reported, in Linux's format with
+ * the pfn, and refused: no count moves, the lists stay consistent, and the
+ * page can still be freed correctly afterwards.
+ */
 static void test_bad_frees(struct kunit *test)
 {
-	struct page *p, *big, *kernel = pfn_to_page(PHYS_PFN(early_boot_info.phys_text));
-	unsigned long free0 = free_now();
+	struct page *p, *big, fake, *reserved = first_reserved_page();
+	unsigned long free0 = free_now(), pfn, head;
+	/* Not in the linear map: the kernel image (in the kernel), the program (on the host). */
+	unsigned long image = (unsigned long)&rnd_state & PAGE_MASK;
+	char want[160];
 
+	KUNIT_ASSERT_TRUE(test, reserved != NULL);
+	for (int pcp = 0; pcp < 2; pcp++) {
+		set_pcp_enabled(pcp);
+		drain_all_pages();
+		p = alloc_pages(GFP_KERNEL, 0);
+		KUNIT_ASSERT_TRUE(test, p != NULL);
+		pfn = page_to_pfn(p);
+		__free_pages(p, 0);	/* pcp on: now on this CPU's list, not PG_buddy */
+		snprintf(want, sizeof(want), "in __free_pages() pfn:%05lx order:0: double free: %s", pfn,
+			 pcp ? "refcount is already 0" : "page is already free");
+		EXPECT_BAD_FREE(test, __free_pages(p, 0), want);
+	}
 	set_pcp_enabled(false);
-	p = alloc_pages(GFP_KERNEL, 0);
-	KUNIT_ASSERT_TRUE(test, p != NULL);
-	__free_pages(p, 0);
-	EXPECT_BAD_FREE(test, __free_pages(p, 0), "double free: page is already free");
-	set_pcp_enabled(true);
-
-	p = alloc_pages(GFP_KERNEL, 0);
-	KUNIT_ASSERT_TRUE(test, p != NULL);
-	__free_pages(p, 0);		/* now on this CPU's list, not PG_buddy */
-	EXPECT_BAD_FREE(test, __free_pages(p, 0), "double free: refcount is already 0");
 
 	big = alloc_pages(GFP_KERNEL, 2);
 	KUNIT_ASSERT_TRUE(test, big != NULL);
-	EXPECT_BAD_FREE(test, __free_pages(big, 1), "wrong order: freed as order 1, allocated as order 2");
-	EXPECT_BAD_FREE(test, __free_pages(big + 1, 0), "not the first page of its allocation");
+	pfn = page_to_pfn(big);
+	snprintf(want, sizeof(want), "pfn:%05lx order:1: wrong order: freed as order 1, allocated as order 2",
+		 pfn);
+	EXPECT_BAD_FREE(test, __free_pages(big, 1), want);
+	snprintf(want, sizeof(want),
+		 "pfn:%05lx order:0: not the first page of its allocation (order-2 block at pfn:%05lx)",
+		 pfn + 1, pfn);
+	EXPECT_BAD_FREE(test, __free_pages(big + 1, 0), want);
 	KUNIT_EXPECT_EQ(test, page_count(big), 1);	/* still allocated */
 	SetPageSlab(big);
 	EXPECT_BAD_FREE(test, __free_pages(big, 2), "PG_slab still set");
 	ClearPageSlab(big);
 	KUNIT_EXPECT_EQ(test, page_count(big), 1);
-	__free_pages(big, 2);
+	big->_mapcount = 0;
+	EXPECT_BAD_FREE(test, __free_pages(big, 2), "still mapped by 1 page table entries");
+	big->_mapcount = -1;
+	head = log_buf_head();
+	__free_pages(big, 2);		/* fixed: now the free goes through */
+	KUNIT_EXPECT_FALSE(test, log_contains(head, "BUG"));
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free0);
 
-	EXPECT_BAD_FREE(test, __free_pages(kernel, 0), "freeing a reserved page");
-	KUNIT_EXPECT_TRUE(test, PageReserved(kernel));
-	EXPECT_BAD_FREE(test, free_pages((unsigned long)page_address(p) + 8, 0),
-			"address is not page aligned");
-	EXPECT_BAD_FREE(test, free_pages((unsigned long)_text, 0),
-			"address is not in the linear map of RAM");
+	p = alloc_pages(GFP_KERNEL, 0);
+	KUNIT_ASSERT_TRUE(test, p != NULL);
+	EXPECT_BAD_FREE(test, __free_pages(p, 3), "wrong order: freed as order 3, allocated as order 0");
+	EXPECT_BAD_FREE(test, __free_pages(p, MAX_ORDER), "order out of range");
+	snprintf(want, sizeof(want), "in free_pages() addr:0x%lx: address is not page aligned",
+		 (unsigned long)page_address(p) + 8);
+	EXPECT_BAD_FREE(test, free_pages((unsigned long)page_address(p) + 8, 0), want);
+	EXPECT_BAD_FREE(test, __free_pages(&fake, 0), "not a struct page in mem_map");
 	EXPECT_BAD_FREE(test, __free_pages((struct page *)((char *)p + 8), 0),
 			"not a struct page in mem_map");
+	__free_pages(p, 0);
+
+	snprintf(want, sizeof(want), "pfn:%05lx order:0: freeing a reserved page", page_to_pfn(reserved));
+	EXPECT_BAD_FREE(test, __free_pages(reserved, 0), want);
+	KUNIT_EXPECT_TRUE(test, PageReserved(reserved));
+	EXPECT_BAD_FREE(test, free_pages(image, 0), "address is not in the linear map of RAM");
+	EXPECT_BAD_FREE(test, free_pages((unsigned long)__va(PFN_PHYS(max_pfn + 16)), 0),
+			"address is not in the linear map of RAM");
+	set_pcp_enabled(true);
 
 	KUNIT_EXPECT_EQ(test, free_now(), free0);
 	KUNIT_EXPECT_EQ(test, verify_free_lists(), 0);
 }
-
-static struct rnd_state rnd_state = { 2463534242u };	/* lib/prandom.c: seed != 0 */
 
 static unsigned int rnd(void)
 {
@@ -509,12 +618,21 @@ static void test_reports(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, log_contains(head, "Number of blocks type"));
 	KUNIT_EXPECT_EQ(test, unusable_free_index(0), 0);
 	KUNIT_EXPECT_LE(test, unusable_free_index(MAX_ORDER - 1), 1000);
+
+	head = log_buf_head();
+	show_vmstat();
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "nr_free_pages "));
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "pgalloc_normal ") && log_contains(head, "pgfree ") &&
+			  log_contains(head, "allocstall_normal ") &&
+			  log_contains(head, "kswapd_wakeup ") && log_contains(head, "oom_kill "));
 }
 
 static struct kunit_case buddy_cases[] = {
 	KUNIT_CASE(test_every_order),
 	KUNIT_CASE(test_split_and_merge),
 	KUNIT_CASE(test_gfp_zero),
+	KUNIT_CASE(test_refcount),
+	KUNIT_CASE(test_watermark_setup),
 	KUNIT_CASE(test_pcp_on_off),
 	KUNIT_CASE(test_watermarks),
 	KUNIT_CASE(test_bad_frees),

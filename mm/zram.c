@@ -56,65 +56,15 @@
 #include <asm/irqflags.h>
 #include <asm/neon.h>
 #include <asm/processor.h>
+#include "zram_internal.h"
 #include <string.h>
 
 #define ZRAM_GFP	(__GFP_HIGH | __GFP_KSWAPD_RECLAIM | __GFP_NOWARN)	/* GFP_ATOMIC, quiet */
 
-enum zram_pageflags {
-	ZRAM_ALLOCATED = 1 << 0,
-	ZRAM_SAME = 1 << 1,
-	ZRAM_HUGE = 1 << 2,
-};
+VISIBLE_IF_KUNIT struct zram zram;
 
-struct zram_table_entry {
-	union {
-		unsigned long handle;	/* zsmalloc handle (not ZRAM_SAME) */
-		unsigned long element;	/* the repeated word (ZRAM_SAME) */
-	};
-	unsigned long shadow;		/* lru policy's shadow, for refaults */
-	unsigned int flags;
-	unsigned int size;		/* bytes in the pool: lz4 block, or PAGE_SIZE if huge */
-};
-
-/*
- * The table is kept in page-sized chunks, so a large area needs no large
- * contiguous allocation (Linux: vzalloc). 170 entries per chunk.
- */
-#define ENTRIES_PER_CHUNK	(PAGE_SIZE / sizeof(struct zram_table_entry))
-
-/*
- * Per-CPU compression stream: one order-3 block (32 KiB) holding the lz4
- * state (LZ4_sizeofState() = 16416 bytes) and, 5 pages in, the output
- * buffer (LZ4_COMPRESSBOUND(PAGE_SIZE) = 4128 bytes, 2 pages kept).
- */
-#define STRM_ORDER		3
-#define STRM_BUF_OFFSET		(5 * PAGE_SIZE)
-#define STRM_BUF_SIZE		(2 * PAGE_SIZE)
-
-struct zcomp_strm {
-	struct page *block;
-	void *state;			/* LZ4_stream_t, initialised once */
-	char *buffer;
-};
-
-static struct zram {
-	spinlock_t lock;
-	bool initialized;
-	struct zram_table_entry **table;	/* chunks */
-	unsigned long *bitmap;			/* bit set = slot in use */
-	unsigned long nr_slots, slots_used, cursor;
-	struct zs_pool *mem_pool;
-	size_t huge_class_size;
-	unsigned long limit_pages;		/* 0 = no limit */
-	struct zcomp_strm strm[NR_CPUS];
-	/* counters, under lock */
-	unsigned long pages_stored, compr_data_size, same_pages, huge_pages, max_used_pages;
-	unsigned long rejected_compress_poor;	/* zram_store_page refused: did not compress */
-	struct zram_io_stat io;
-} zram;
-
-static enum zram_lz4_mode lz4_mode = ZRAM_LZ4_FASTRESET;
-static unsigned long bootarg_disksize, bootarg_mem_limit;
+VISIBLE_IF_KUNIT enum zram_lz4_mode lz4_mode = ZRAM_LZ4_FASTRESET;
+VISIBLE_IF_KUNIT unsigned long bootarg_disksize, bootarg_mem_limit;
 
 /* ---- boot arguments ------------------------------------------------------- */
 
@@ -122,7 +72,7 @@ static unsigned long bootarg_disksize, bootarg_mem_limit;
  * "64M", "1G", "65536K", "0x4000000" or bytes (lib/cmdline.c: memparse),
  * with nothing after it; false if there is no value or it is malformed.
  */
-static bool zram_size_arg(const char *val, unsigned long *size)
+VISIBLE_IF_KUNIT bool zram_size_arg(const char *val, unsigned long *size)
 {
 	char *end;
 
@@ -132,7 +82,7 @@ static bool zram_size_arg(const char *val, unsigned long *size)
 	return !*end;
 }
 
-static int __init parse_zram_size(const char *val)
+VISIBLE_IF_KUNIT int __init parse_zram_size(const char *val)
 {
 	if (!zram_size_arg(val, &bootarg_disksize))
 		bootarg_disksize = 0;
@@ -140,7 +90,7 @@ static int __init parse_zram_size(const char *val)
 }
 __setup("zram.size", parse_zram_size);
 
-static int __init parse_zram_mem_limit(const char *val)
+VISIBLE_IF_KUNIT int __init parse_zram_mem_limit(const char *val)
 {
 	unsigned long v;
 
@@ -157,7 +107,7 @@ static const char *const lz4_mode_names[NR_ZRAM_LZ4_MODES] = {
 	[ZRAM_LZ4_STREAM] = "stream",
 };
 
-static int __init parse_zram_lz4(const char *val)
+VISIBLE_IF_KUNIT int __init parse_zram_lz4(const char *val)
 {
 	for (int m = 0; m < NR_ZRAM_LZ4_MODES; m++)
 		if (val && strcmp(val, lz4_mode_names[m]) == 0) {
@@ -184,7 +134,7 @@ enum zram_lz4_mode zram_set_lz4_mode(enum zram_lz4_mode mode)
 
 /* ---- the slot table and the bitmap ------------------------------------------ */
 
-static struct zram_table_entry *zram_entry(unsigned long index)
+VISIBLE_IF_KUNIT struct zram_table_entry *zram_entry(unsigned long index)
 {
 	return &zram.table[index / ENTRIES_PER_CHUNK][index % ENTRIES_PER_CHUNK];
 }
@@ -796,7 +746,7 @@ void zram_show_classes(bool all)
 		printk("zram: no swap area (zram_init has not run)\n");
 }
 
-static int cmd_zram(int argc, char **argv)
+VISIBLE_IF_KUNIT int cmd_zram(int argc, char **argv)
 {
 	if (argc == 1) {
 		zram_show_mm_stat();

@@ -16,6 +16,17 @@
 #undef __always_inline	/* glibc defines it too (host tests) */
 #define __always_inline	inline __attribute__((always_inline))
 
+/*
+ * A file's internals that its host test reaches through the file's
+ * _internal.h header: static in the kernel, global in host builds
+ * (Linux: VISIBLE_IF_KUNIT, include/kunit/visibility.h).
+ */
+#ifdef HOST_TEST
+#define VISIBLE_IF_KUNIT
+#else
+#define VISIBLE_IF_KUNIT static
+#endif
+
 #define barrier()	__asm__ __volatile__("" ::: "memory")
 
 /* Single-copy-atomic accesses the compiler may not tear, merge or elide. */

@@ -1,42 +1,75 @@
 /*
  * What kernel code expects from the rest of the kernel, provided for host
- * unit tests: printk (to stdout as TAP comments, and into a capture buffer a
- * test can search), panic (aborts, so ASan prints a stack) and the fake
+ * unit tests: printk (to stdout as TAP comments, and into a log a test can
+ * search: log_buf_head/log_contains as in kernel/printk.c), panic (aborts, so ASan prints a stack) and the fake
  * physical-memory offset used by asm/memory.h.
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/kernel.h>
+#include <linux/printk.h>
 #include "host_shim.h"
 
 unsigned long host_va_offset;
+unsigned int host_cpu;
 
-static char host_log[1 << 16];
-static size_t host_log_len;
+/*
+ * The log, as kernel/printk.c keeps it for log_buf_head()/log_contains():
+ * positions count every byte ever logged; when the buffer is full its older
+ * half is dropped. host_log_clear() only moves the mark host_log_contains()
+ * searches from.
+ */
+static char host_log[1 << 18];
+static unsigned long log_base, log_head, log_mark;	/* positions of host_log[0], the end, the mark */
+
+static void log_append(const char *s, size_t len)
+{
+	if (len >= sizeof(host_log) / 2)
+		return;
+	if (log_head - log_base + len + 1 > sizeof(host_log)) {
+		size_t drop = sizeof(host_log) / 2;
+
+		memmove(host_log, host_log + drop, log_head - log_base - drop + 1);
+		log_base += drop;
+	}
+	memcpy(host_log + (log_head - log_base), s, len + 1);
+	log_head += len;
+}
 
 int vprintk(const char *fmt, va_list ap)
 {
 	char line[1024];
 	int n = vsnprintf(line, sizeof(line), fmt, ap);
-	size_t len = strlen(line);
 
-	if (host_log_len + len + 1 < sizeof(host_log)) {
-		memcpy(host_log + host_log_len, line, len + 1);
-		host_log_len += len;
-	}
-	/* TAP treats lines starting with '#' as comments. */
+	log_append(line, strlen(line));
+	/*
+	 * TAP treats lines starting with '#' as comments: a kernel message
+	 * becomes one; a line that already is one (a test's "    # note", as
+	 * KTAP indents it) is printed as it is.
+	 */
 	for (char *s = line; *s; ) {
 		char *nl = strchr(s, '\n');
 		if (nl)
 			*nl = 0;
 		if (*s)
-			printf("# %s\n", s);
+			printf("%s%s\n", s[strspn(s, " ")] == '#' ? "" : "# ", s);
 		if (!nl)
 			break;
 		s = nl + 1;
 	}
 	return n;
+}
+
+unsigned long log_buf_head(void)
+{
+	return log_head;
+}
+
+bool log_contains(unsigned long since, const char *needle)
+{
+	return strstr(host_log + (max(since, log_base) - log_base), needle) != NULL;
 }
 
 int printk(const char *fmt, ...)
@@ -65,13 +98,12 @@ void panic(const char *fmt, ...)
 
 void host_log_clear(void)
 {
-	host_log_len = 0;
-	host_log[0] = 0;
+	log_mark = log_head;
 }
 
 bool host_log_contains(const char *needle)
 {
-	return strstr(host_log, needle) != NULL;
+	return log_contains(log_mark, needle);
 }
 
 void *host_ram_alloc(size_t size, phys_addr_t fake_base)

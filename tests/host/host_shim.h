@@ -3,6 +3,7 @@
 #define HOST_SHIM_H
 #include <linux/types.h>
 
+/* Host tests without a log position of their own: search from the last clear. */
 void host_log_clear(void);
 /* True if anything printk'ed since the last clear contains needle. */
 bool host_log_contains(const char *needle);
@@ -14,4 +15,10 @@ void host_mm_boot(phys_addr_t base, unsigned long size);
 extern unsigned long host_reclaimable_pages;
 /* Free pages with SLUB's empty slabs and the per-CPU lists given back first. */
 unsigned long host_free_pages_exact(void);
+/*
+ * Host binaries that run self-test suites (tests/host/kunit_main.c) define
+ * this: build the machine the suites run on, as the kernel's boot does
+ * before `selftest` runs them; non-zero stops the binary.
+ */
+int selftest_host_init(void);
 #endif

@@ -2,8 +2,8 @@
  * Host unit tests for the ASID allocator (arch/arm64/mm/context.c), under
  * ASan/UBSan, on up to four simulated CPUs.
  *
- * context.c is #included here, after stand-ins for what it takes from the
- * CPU: smp_processor_id() is a variable the test sets, "writing TTBR0"
+ * context.c is linked in, with stand-ins for what it takes from the CPU:
+ * smp_processor_id() is host_cpu, a variable the test sets, "writing TTBR0"
  * records the value per CPU, and the TLB is a model -- for each CPU and
  * each ASID, which address space filled entries since that CPU's last
  * flush. The property every test checks after every switch:
@@ -19,14 +19,14 @@
 #include <linux/prandom.h>
 #include <linux/types.h>
 
-/* Several CPUs: this replaces asm/processor.h (its include guard stops the stand-in). */
-#define _ASM_PROCESSOR_H
-#include <linux/threads.h>
-static unsigned int host_cpu;
-static inline void cpu_relax(void) { }
-static inline unsigned int smp_processor_id(void) { return host_cpu; }
-
-#include "../../arch/arm64/mm/context.c"
+#include <linux/kernel.h>
+#include <linux/mm_types_task.h>
+#include <asm/cpufeature.h>
+#include <asm/mmu_context.h>
+#include <asm/processor.h>
+#include <asm/proc-fns.h>
+#include <asm/tlbflush.h>
+#include "../../arch/arm64/mm/context_internal.h"
 
 #include "host_shim.h"
 #include "tap.h"

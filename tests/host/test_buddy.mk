@@ -1,6 +1,4 @@
-# The buddy allocator and the memblock hand-over on a fake 64 MiB RAM arena.
+# The buddy allocator on a fake 64 MiB machine (tests/host/test_buddy.c):
+# the suites buddy (mm/buddy_test.c, which also runs in QEMU) and buddy_host.
 HOST_TESTS += test_buddy
-test_buddy_SRCS := lib/prandom.c mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/percpu_pagelist.c \
-		   mm/page_alloc_debug.c mm/vmstat.c tests/host/host_shim.c
-# See test_memblock.mk: read compiler.h before glibc's <sys/cdefs.h>.
-test_buddy_LIBS := -include linux/compiler.h
+test_buddy_SRCS := mm/buddy_test.c $(HOST_KUNIT_SRCS) lib/prandom.c $(HOST_BUDDY_SRCS)

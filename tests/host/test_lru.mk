@@ -5,5 +5,3 @@ include tests/host/lru_srcs.inc
 HOST_TESTS += test_lru
 test_lru_SRCS := $(LRU_HOST_SRCS) tests/host/host_shim.c
 test_lru_DEPS := $(LRU_HOST_DEPS)
-# See test_memblock.mk: read compiler.h before glibc's <sys/cdefs.h>.
-test_lru_LIBS := -include linux/compiler.h

@@ -4,5 +4,3 @@
 # model (MMAP_SEED=N reruns the random part with another seed).
 HOST_TESTS += test_mmap
 test_mmap_SRCS := lib/prandom.c mm/mmap.c lib/rbtree.c tests/host/host_shim.c
-# See test_memblock.mk: read compiler.h before glibc's <sys/cdefs.h>.
-test_mmap_LIBS := -include linux/compiler.h

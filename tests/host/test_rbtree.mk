@@ -2,5 +2,3 @@
 # the red-black rules after every step (RBTREE_SEED=N for another seed).
 HOST_TESTS += test_rbtree
 test_rbtree_SRCS := lib/rbtree.c
-# See test_memblock.mk: read compiler.h before glibc's <sys/cdefs.h>.
-test_rbtree_LIBS := -include linux/compiler.h

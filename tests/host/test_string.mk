@@ -3,4 +3,4 @@ HOST_TESTS += test_string
 test_string_SRCS := lib/string.c lib/stdlib.c
 # As for the kernel object: keep GCC from turning string.c's loops into calls
 # to glibc's memset/memcpy, which would leave nothing of ours to test.
-$(B)/host/test_string: HOSTCFLAGS += -fno-tree-loop-distribute-patterns
+test_string_CFLAGS := -fno-tree-loop-distribute-patterns

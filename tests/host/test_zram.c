@@ -3,8 +3,8 @@
  * pool (mm/zsmalloc.c), the real SLUB and buddy allocator in a fake 64 MiB
  * RAM arena, and the host's liblz4 (the reference). Under ASan/UBSan.
  *
- * mm/zram.c is #included, so the tests can reach its slot table and pool:
- * to compare the stored lz4 blocks with the host library's, to plant blocks
+ * mm/zram_internal.h gives the tests zram.c's slot table and pool: to
+ * compare the stored lz4 blocks with the host library's, to plant blocks
  * made by another compressor (lz4 HC), and to damage them.
  *
  * With "--bench [TEXT_FILE [BINARY_FILE]]" it runs the benchmark loops
@@ -14,7 +14,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "../../mm/zram.c"
+#define LZ4_STATIC_LINKING_ONLY
+#include <lz4.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/swap.h>
+#include <linux/zram.h>
+#include <linux/zsmalloc.h>
+#include <linux/mmzone.h>
+#include "../../mm/zram_internal.h"
 #include <lz4hc.h>
 #include <linux/memblock.h>
 #include <linux/prandom.h>

@@ -44,12 +44,13 @@
 #include <asm/proc-fns.h>
 #include <asm/tlbflush.h>
 #include <stdlib.h>
+#include "context_internal.h"
 
 #define MAX_ASID_BITS	16
 
 static DEFINE_SPINLOCK(cpu_asid_lock);
 static unsigned int nr_asid_bits = 8;		/* in use (after the asid_bits= limit) */
-static unsigned int asid_bits_limit;		/* asid_bits= on the command line, 0 = none */
+VISIBLE_IF_KUNIT unsigned int asid_bits_limit;		/* asid_bits= on the command line, 0 = none */
 static u64 generation = 1UL << 8;		/* current generation, a multiple of 2^bits */
 static bool asid_ready;				/* asid_init has run */
 static unsigned long nr_rollovers;
@@ -299,7 +300,7 @@ unsigned long asid_rollovers(void)
  * asid_bits=N: use only N bits (2..16) of ASID, so rollover comes quickly.
  * Two is the least: ASID 0 is reserved and a rollover keeps the running one.
  */
-static int __init parse_asid_bits(const char *val)
+VISIBLE_IF_KUNIT int __init parse_asid_bits(const char *val)
 {
 	char *end;
 	unsigned long n;

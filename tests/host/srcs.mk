@@ -1,0 +1,15 @@
+# Source lists the host tests share, written once; the Makefile reads this
+# file before tests/host/test_*.mk, which build on these.
+#
+# The buddy allocator as boot sets it up (memblock, mem_map, watermarks,
+# per-CPU lists, vmstat), and the host's stand-ins for the rest of the
+# kernel (printk, panic, the fake linear map).
+HOST_BUDDY_SRCS := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/percpu_pagelist.c \
+	mm/page_alloc_debug.c mm/vmstat.c tests/host/host_shim.c
+# ... booted on a fake arena by host_mm_boot(), for tests of what sits on it.
+HOST_MM_SRCS := $(HOST_BUDDY_SRCS) tests/host/host_mm.c
+# SLUB and kmalloc on top of that.
+HOST_SLUB_SRCS := lib/bitmap.c mm/slub.c mm/slub_debug.c mm/slab_common.c mm/kmalloc.c $(HOST_MM_SRCS)
+# Self-test suites (include/linux/selftest.h): the runner and KTAP printer
+# the kernel uses too, and the host's main.
+HOST_KUNIT_SRCS := lib/kunit.c tests/host/kunit_main.c
