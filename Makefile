@@ -183,6 +183,8 @@ HOSTCFLAGS := -std=gnu11 -g -O1 $(WARN) -fsanitize=address,undefined -fno-omit-f
 	      -fno-sanitize-recover=all -DHOST_TEST -Itests/host/include -Iinclude
 HOST_TESTS :=
 include $(wildcard tests/host/*.mk)
+# Host programs that are tools, not tests (tools/README.md): `make lru-replay`.
+include $(wildcard tools/*/*.mk)
 
 define host_test_rule
 $(B)/host/$(1): tests/host/$(1).c $$($(1)_SRCS) $$($(1)_DEPS) $$(wildcard include/linux/*.h tests/host/include/asm/*.h tests/host/*.h)
@@ -202,7 +204,7 @@ $(B)/dtb/%.dtb: tests/host/dts/%.dts
 	@dtc -q -I dts -O dtb -o $@ $<
 $(foreach t,$(HOST_TESTS),$(eval $(call host_test_rule,$(t))))
 # gcc, qemu, dtc and the host libraries come from scripts/deps.sh too.
-$(HOST_TESTS:%=$(B)/host/%) $(B)/host/bench_mm $(B)/host/lru-replay $(B)/dtb/virt.dtb: | deps
+$(HOST_TESTS:%=$(B)/host/%) $(B)/host/bench_mm $(B)/dtb/virt.dtb: | deps
 
 # The host half of `make bench`: the allocators test_slub links, built -O2 and
 # without sanitizers, so that callgrind counts the code itself.
