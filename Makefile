@@ -53,6 +53,8 @@ KLIBS  := $(B)/arm64/usr/lib/aarch64-linux-gnu/libfdt.a $(ARCH_LIBDIR)/liblz4.a
 $(B)/lib/string.o: KCFLAGS += -fno-tree-loop-distribute-patterns
 # The canary's failure handler must not be guarded by a canary.
 $(B)/lib/stackprotector.o: KCFLAGS += -fno-stack-protector
+# No code uses enum lx_constants (the gdb helpers' constants): keep it in the debug info anyway.
+$(B)/kernel/gdb_constants.o: KCFLAGS += -fno-eliminate-unused-debug-types
 
 .PHONY: all deps qemu-run qemu-test test test-matrix host-test qemu-gdb gdb clean help bench demo fuzz
 all: $(B)/kernel8.img
