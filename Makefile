@@ -13,6 +13,7 @@ SHELL := /bin/bash
 #   make gdb          gdb-multiarch attached to make qemu-gdb, with the page-table helpers
 #   make bench        instructions per operation (QEMU -icount, callgrind), reclaim at 128M..2G
 #   make zram-bench-host  instructions per zram page on the host, under callgrind
+#   make lru-replay   build/tools/lru-replay: a page-reference trace through the LRU policies and OPT
 #   make demo         memory-pressure timeline at 128M, plotted to build/pressure.png
 #   make uboot-run    the same image through Debian's U-Boot, from a virtio disk
 #   make uboot-test   the self-tests through U-Boot
@@ -100,6 +101,8 @@ KLIBS  := $(B)/arm64/usr/lib/aarch64-linux-gnu/libfdt.a $(ARCH_LIBDIR)/liblz4.a
 $(K)/lib/string.o: KCFLAGS += -fno-tree-loop-distribute-patterns
 # The canary's failure handler must not be guarded by a canary.
 $(K)/lib/stackprotector.o: KCFLAGS += -fno-stack-protector
+# No code uses enum lx_constants (the gdb helpers' constants): keep it in the debug info anyway.
+$(K)/kernel/gdb_constants.o: KCFLAGS += -fno-eliminate-unused-debug-types
 
 .PHONY: all deps qemu-run qemu-test test test-matrix host-test qemu-gdb gdb clean help bench demo fuzz
 all: $(K)/kernel8.img
@@ -224,6 +227,8 @@ HOSTLDFLAGS := -fsanitize=address,undefined
 HOST_TESTS :=
 include tests/host/srcs.mk
 include $(filter-out tests/host/srcs.mk,$(wildcard tests/host/*.mk))
+# Host programs that are tools, not tests (tools/README.md): `make lru-replay`.
+include $(wildcard tools/*/*.mk)
 
 define host_test_rule
 $(1)_OBJS := $$(patsubst %.c,$(B)/host/obj/$(1)/%.o,tests/host/$(1).c $$($(1)_SRCS))
@@ -249,7 +254,7 @@ $(B)/dtb/%.dtb: tests/host/dts/%.dts
 $(foreach t,$(HOST_TESTS),$(eval $(call host_test_rule,$(t))))
 # gcc, qemu, dtc and the host libraries come from scripts/deps.sh too.
 $(HOST_TESTS:%=$(B)/host/%) $(foreach t,$(HOST_TESTS),$($(t)_OBJS)) $(B)/host/bench_mm \
-	$(B)/host/lru-replay $(B)/dtb/virt.dtb: | deps
+	$(B)/dtb/virt.dtb: | deps
 
 # make bench, its host program and scripts (bench/README.md).
 include bench/bench.mk

@@ -2,13 +2,14 @@
  * The fault-stream recorder: with `trace_faults=NAME` on the command line,
  * every page fault taken by a task called NAME is recorded (its page
  * number, address >> 12); the shell's `trace` prints them one per line, the
- * format tests/host/lru_replay.c reads, so a real workload's fault stream
- * can be replayed through gen, classic, CLOCK and OPT on the host:
+ * format lru-replay (tools/mm/lru_replay.c) reads, so a real workload's
+ * fault stream can be replayed through gen, classic, CLOCK and OPT on the
+ * host:
  *
  *   make qemu-run MEM=128M BOOTARGS=trace_faults=memhog
  *   # run memhog 140 2
  *   # trace                      (copy the lines to a file)
- *   $ build/host/lru-replay file
+ *   $ build/tools/lru-replay file
  *
  * Faults are what the kernel can see: first touches and swap-ins, not
  * every reference (those go to the access flag, which only aging reads).

@@ -66,9 +66,16 @@
 #include <asm/tlbflush.h>
 #include "lru.h"
 
-#define MIN_NR_GENS		2
-#define MAX_NR_GENS		4
-#define LRU_GEN_MIN_REFAULTS	8	/* Linux: MIN_LRU_BATCH = 64 */
+/*
+ * An enum rather than #defines (Linux: MIN_NR_GENS, MAX_NR_GENS in
+ * include/linux/mmzone.h) so that they are in the debug info: the gdb
+ * helper lru-gen (qemu/gdb/mm.py) reads them from build/kernel.elf.
+ */
+enum lru_gen_limits {
+	MIN_NR_GENS = 2,
+	MAX_NR_GENS = 4,
+	LRU_GEN_MIN_REFAULTS = 8,	/* Linux: MIN_LRU_BATCH = 64 */
+};
 #define BLOOM_FILTER_SHIFT	10	/* Linux: 15 */
 #define BLOOM_WORDS		BITS_TO_LONGS(1 << BLOOM_FILTER_SHIFT)
 #define NR_BLOOM_FILTERS	2

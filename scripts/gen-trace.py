@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Synthetic page-reference traces for build/host/lru-replay.
+"""Synthetic page-reference traces for build/tools/lru-replay.
 
 Writes one page number per line to standard output, with '#' comment lines
 saying how the trace was made (the same plain-text format the kernel's

@@ -8,8 +8,10 @@ and whether the register agrees with the allocator's bookkeeping.
 """
 
 import gdb
+import pagetable
 import target
 import tasks
+from constants import K
 from target import sysreg, u64
 
 
@@ -30,20 +32,25 @@ class AsidCommand(gdb.Command):
         ttbr0 = sysreg("TTBR0_EL1")
         tcr = sysreg("TCR_EL1")
         out = []
-        asid = ttbr0 >> 48
+        asid = ttbr0 >> K.TTBR_ASID_SHIFT
+        root = pagetable.ttbr_root(ttbr0)
         out.append("TTBR0_EL1 = 0x%016x: ASID %d (0x%x), root table at 0x%x" % (
-            ttbr0, asid, asid, ttbr0 & 0x0000fffffffffffe))
+            ttbr0, asid, asid, root))
+        tcr_as, tcr_a1 = pagetable.bit(tcr, K.TCR_AS), pagetable.bit(tcr, K.TCR_A1)
         out.append("TCR_EL1.AS = %d (%d-bit ASIDs)   TCR_EL1.A1 = %d (the ASID comes from TTBR%d)" % (
-            (tcr >> 36) & 1, 16 if (tcr >> 36) & 1 else 8, (tcr >> 22) & 1, (tcr >> 22) & 1))
+            tcr_as, 16 if tcr_as else 8, tcr_a1, tcr_a1))             # ARM ARM D17.2.131
         target.need_kernel_data()
         bits = int(ctx("nr_asid_bits"))
         gen = u64(ctx("generation"))
         rollovers = int(ctx("nr_rollovers"))
         nasids = 1 << bits
-        words = (nasids + 63) // 64
-        raw = target.kread(target.symbol_addr("'context.c'::asid_map"), words * 8)
-        in_use = sum(bin(int.from_bytes(raw[i:i + 8], "little")).count("1")
-                     for i in range(0, words * 8, 8))
+        # asid_map is a bitmap of unsigned longs; only its first nasids bits are used.
+        amap = ctx("asid_map")
+        word = amap.type.target().sizeof
+        nwords = min(amap.type.range()[1] + 1, (nasids + word * 8 - 1) // (word * 8))
+        raw = target.kread(target.symbol_addr("'context.c'::asid_map"), nwords * word)
+        in_use = sum(bin(int.from_bytes(raw[i:i + word], "little")).count("1")
+                     for i in range(0, nwords * word, word))
         out.append("ASIDs: %d bits, generation %d, %d rollovers, %d of %d in use this generation" % (
             bits, gen >> bits, rollovers, in_use, nasids))
         active, reserved, amm = ctx("active_asids"), ctx("reserved_asids"), ctx("active_mm")
@@ -53,7 +60,6 @@ class AsidCommand(gdb.Command):
             if a or r or m:
                 out.append("  cpu%d: active id 0x%x, reserved id 0x%x, TTBR0 mm 0x%016x" % (cpu, a, r, m))
         # Who owns the table in TTBR0, and does the register agree with the allocator?
-        root = ttbr0 & 0x0000fffffffff000
         owner = None
         for addr, t in tasks.all_tasks():
             if int(t["mm"]):

@@ -2,7 +2,7 @@
 # another terminal). Loads the python helpers of this directory and attaches
 # to QEMU's gdb stub. docs/gdb.md describes the commands:
 #   pt-walk VA [TTBR]   ptdump [user|kernel] [TTBR]   asid
-#   buddyinfo   slabinfo   tasks   lru-gen [-v]
+#   buddyinfo   slabinfo   tasks   lru-gen [-v]   kernel-constants [-a]
 # The stub is :1234 (QEMU's -s); GDB_REMOTE=host:port in the environment
 # picks another one, GDB_REMOTE=none loads the helpers without attaching.
 
@@ -31,13 +31,13 @@ sys.dont_write_bytecode = True       # no __pycache__ in the source tree
 _d = _kernel_gdb_dir()
 if _d not in sys.path:
     sys.path.insert(0, _d)
-for _m in ("target", "pagetable", "tasks", "asid", "mm"):
+for _m in ("constants", "target", "pagetable", "tasks", "asid", "mm"):
     if _m in sys.modules:
         importlib.reload(sys.modules[_m])   # `source qemu/gdb/kernel.gdb` again picks up edits
     else:
         importlib.import_module(_m)
 
-gdb.write("kernel helpers: pt-walk, ptdump, asid, tasks, buddyinfo, slabinfo, lru-gen "
+gdb.write("kernel helpers: pt-walk, ptdump, asid, tasks, buddyinfo, slabinfo, lru-gen, kernel-constants "
           "(`help pt-walk` ...; docs/gdb.md)\n")
 _remote = os.environ.get("GDB_REMOTE", ":1234")
 if _remote != "none":

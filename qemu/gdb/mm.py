@@ -9,6 +9,7 @@ Each prints what the shell command of the same name prints (the Linux
 
 import gdb
 import target
+from constants import K
 from target import u64
 
 
@@ -40,12 +41,13 @@ per-CPU lists, and the watermarks."""
         total = sum(n << o for o, n in enumerate(nr))
         pcp = z["pcp"]
         pcp_pages = sum(int(pcp[c]["count"]) for c in range(pcp.type.range()[1] + 1))
-        wm = z["_watermark"]
+        wm = [int(z["_watermark"][K.WMARK_MIN]), int(z["_watermark"][K.WMARK_LOW]),
+              int(z["_watermark"][K.WMARK_HIGH])]
         free = int(z["free_pages"])
         out.append("free_pages %d (sum of nr_free << order: %d%s), per-CPU lists %d, "
                    "managed %d; watermarks min %d low %d high %d" % (
                        free, total, "" if total == free else ", DIFFERS", pcp_pages,
-                       int(z["managed_pages"]), int(wm[0]), int(wm[1]), int(wm[2])))
+                       int(z["managed_pages"]), wm[0], wm[1], wm[2]))
         gdb.write("\n".join(out) + "\n")
 
 
@@ -90,9 +92,6 @@ class SlabinfoCommand(gdb.Command):
         gdb.write("\n".join(out) + "\n")
 
 
-MIN_NR_GENS, MAX_NR_GENS, LRU_GEN_MIN_REFAULTS = 2, 4, 8     # mm/lru_gen.c
-
-
 def tier_idx(g):
     """mm/lru_gen.c get_tier_idx(): tiers above the result are protected."""
     ntiers = g["refaulted"].type.range()[1] + 1
@@ -105,7 +104,7 @@ def tier_idx(g):
     tier = 1
     while tier < ntiers:
         pv = pos(tier, 2)
-        ok = pv[0] < LRU_GEN_MIN_REFAULTS or pv[0] * (sp[1] + LRU_GEN_MIN_REFAULTS) * sp[2] <= \
+        ok = pv[0] < K.LRU_GEN_MIN_REFAULTS or pv[0] * (sp[1] + K.LRU_GEN_MIN_REFAULTS) * sp[2] <= \
             (sp[0] + 1) * pv[1] * pv[2]
         if not ok:
             break
@@ -155,15 +154,17 @@ generation's list and checks it against nr_pages (slow: one read per page)."""
         max_seq, min_seq = int(g["max_seq"]), int(g["min_seq"])
         out.append("memcg %5d %s" % (0, "/"))
         out.append(" node %5d" % 0)
-        if max_seq - min_seq + 1 > MAX_NR_GENS or max_seq < min_seq:
+        max_nr_gens = K.MAX_NR_GENS
+        list_head_size = gdb.lookup_type("struct list_head").sizeof
+        if max_seq - min_seq + 1 > max_nr_gens or max_seq < min_seq:
             out.append(" (min_seq %d, max_seq %d: inconsistent, being changed?)" % (min_seq, max_seq))
-            max_seq = min_seq + MAX_NR_GENS - 1
+            max_seq = min_seq + max_nr_gens - 1
         for seq in range(min_seq, max_seq + 1):
-            gen = seq % MAX_NR_GENS
+            gen = seq % max_nr_gens
             age = (now - int(g["timestamps"][gen])) * 1000 // hz
             line = " %10d %10d %10d  %10d " % (seq, age, int(g["nr_pages"][gen]), 0)
             if verbose:
-                n = list_len(g["lists"][gen], lists_addr + gen * 16, 1 << 20)
+                n = list_len(g["lists"][gen], lists_addr + gen * list_head_size, 1 << 20)
                 line += "  list: %s" % ("> 1M" if n is None else
                                         "%d%s" % (n, "" if n == int(g["nr_pages"][gen]) else " DIFFERS"))
             out.append(line)
@@ -178,7 +179,7 @@ generation's list and checks it against nr_pages (slow: one read per page)."""
         bits = sum(bin(u64(filt[i])).count("1") for i in range(nwords))
         out.append("  aging walks: %d PTE tables walked, %d skipped by the Bloom filter "
                    "(%d of %d bits set)" % (int(g["tables_walked"]), int(g["tables_skipped"]),
-                                            bits, nwords * 64))
+                                            bits, nwords * filt[0].type.sizeof * 8))
         out.append("  PTEs: %d scanned, %d young" % (int(g["ptes_scanned"]), int(g["ptes_young"])))
         st = target.symbol("lru_stat")
         out.append("lru_stat: " + " ".join("%s %d" % (f.name, int(st[f.name]))

@@ -17,45 +17,54 @@ control", D8.5 "Memory region attributes").
 
 import gdb
 import target
-from target import KernelError, MASK64, PAGE_SIZE, read_table, sysreg, u64
+from constants import K, ctz, field
+from target import KernelError, MASK64, read_table, sysreg, u64
 
-PTRS_PER_TABLE = 512
-LEVEL_SHIFT = [39, 30, 21, 12]                       # L0..L3 (4 KiB granule)
+# Every kernel constant here is K.<NAME>, read from build/kernel.elf
+# (constants.py): PTE_* from asm/pgtable-hwdef.h and asm/pgtable.h, the
+# level shifts, MT_* from asm/sysreg.h. What stays a number is the
+# architecture's own encoding of a field the kernel gives no name to, cited
+# to the ARM ARM where it is decoded.
+
 TABLE_NAME = ["pgd", "pud", "pmd", "pte"]            # Linux's names for ARM's L0..L3
 LEVEL_NAME = ["PGD", "PUD", "PMD", "PTE"]            # as ptdump prints them
 
-# Descriptor bits (arch/arm64/include/asm/pgtable-hwdef.h, asm/pgtable.h).
-PTE_VALID = 1 << 0
-PTE_TABLE_BIT = 1 << 1
-PTE_TYPE_MASK = 3
-PTE_ATTRINDX_MASK = 7 << 2
-PTE_NS = 1 << 5
-PTE_USER = 1 << 6           # AP[1]
-PTE_RDONLY = 1 << 7         # AP[2]
-PTE_SHARED = 3 << 8
-PTE_AF = 1 << 10
-PTE_NG = 1 << 11
-PTE_DBM = 1 << 51           # = PTE_WRITE
-PTE_CONT = 1 << 52
-PTE_PXN = 1 << 53
-PTE_UXN = 1 << 54
-PTE_DIRTY = 1 << 55         # software bits [58:55]
-PTE_SPECIAL = 1 << 56
-PTE_SWP_BIT = 1 << 57
-PTE_ADDR_MASK = 0x0000fffffffff000
 
-# MAIR_EL1 indices the kernel uses (asm/sysreg.h) and the names pte_decode gives them.
-ATTR_NAME = {0: "NORMAL", 2: "NORMAL-NC", 3: "DEVICE-nGnRnE", 4: "DEVICE-nGnRE"}
+def level_shift():
+    """Bits below each level's index, L0..L3: PGDIR_SHIFT, PUD_SHIFT, PMD_SHIFT, PTE_SHIFT."""
+    return [K.PGDIR_SHIFT, K.PUD_SHIFT, K.PMD_SHIFT, K.PTE_SHIFT]
 
-TTBR_BADDR_MASK = 0x0000fffffffffffe    # BADDR[47:1]; [63:48] ASID, [0] CnP
+
+def last_level():
+    return len(level_shift()) - 1
+
+
+def level_size_name(level):
+    """"4K", "2M", "1G": what one entry of level maps."""
+    size = 1 << level_shift()[level]
+    for unit, shift in (("G", 30), ("M", 20), ("K", 10)):
+        if size >= 1 << shift:
+            return "%d%s" % (size >> shift, unit)
+    return str(size)
+
+
+def attr_name(idx):
+    """The kernel's name for MAIR index idx (mm/pgtable_walk.c attr_name())."""
+    return {K.MT_NORMAL: "NORMAL", K.MT_NORMAL_NC: "NORMAL-NC", K.MT_DEVICE_nGnRnE: "DEVICE-nGnRnE",
+            K.MT_DEVICE_nGnRE: "DEVICE-nGnRE"}.get(idx, "?")
+
+
+def ttbr_root(ttbr):
+    """The root table's physical address in a TTBR value (without the ASID and CnP), as the kernel takes it."""
+    return ttbr & K.PTE_ADDR_MASK
 
 
 def is_table(desc):
-    return desc & PTE_TYPE_MASK == 3
+    return desc & K.PTE_TYPE_MASK == K.PTE_TYPE_TABLE
 
 
 def is_block(desc):
-    return desc & PTE_TYPE_MASK == 1
+    return desc & K.PTE_TYPE_MASK == K.PTE_TYPE_BLOCK
 
 
 # ---- TCR_EL1 and the two halves --------------------------------------------
@@ -65,24 +74,28 @@ class Regime:
 
     def __init__(self, half, tcr):
         self.half = half                                   # 0 = TTBR0, 1 = TTBR1
-        self.tsz = (tcr >> (16 * half)) & 0x3f             # T0SZ [5:0], T1SZ [21:16]
-        tg = (tcr >> (14 if half == 0 else 30)) & 3
-        self.granule_4k = (tg == 0) if half == 0 else (tg == 2)
-        if self.tsz == 0:                                  # MMU not set up yet: assume ours
-            self.tsz = 16
+        # ARM ARM D17.2.131 TCR_EL1: T0SZ [5:0], TG0 [15:14]; T1SZ [21:16], TG1 [31:30].
+        self.tsz = (tcr >> (16 * half)) & 0x3f
+        tg_mask = 3 << (14 if half == 0 else 30)
+        self.granule_ok = tcr & tg_mask == (K.TCR_TG0_4K if half == 0 else K.TCR_TG1_4K)
+        if self.tsz == 0:                                  # MMU not set up yet: assume the kernel's
+            self.tsz = 64 - K.VA_BITS
         self.va_bits = 64 - self.tsz
-        # With a 4 KiB granule each level resolves 9 bits above the 12-bit offset.
-        self.start_level = 4 - (self.va_bits - 12 + 8) // 9
-        self.top_bits = self.va_bits - LEVEL_SHIFT[self.start_level]
+        shifts = level_shift()
+        # Each level resolves log2(PTRS_PER_TABLE) bits; the first one may resolve fewer.
+        self.bits = ctz(K.PTRS_PER_TABLE)
+        self.start_level = next(lv for lv, sh in enumerate(shifts) if self.va_bits - sh <= self.bits)
+        self.top_bits = self.va_bits - shifts[self.start_level]
 
     def index(self, va, level):
-        bits = self.top_bits if level == self.start_level else 9
-        return (va >> LEVEL_SHIFT[level]) & ((1 << bits) - 1)
+        bits = self.top_bits if level == self.start_level else self.bits
+        return (va >> level_shift()[level]) & ((1 << bits) - 1)
 
     def describe(self):
         return "T%dSZ=%d: %d-bit VA, %d levels from L%d%s" % (
-            self.half, self.tsz, self.va_bits, 4 - self.start_level, self.start_level,
-            "" if self.granule_4k else " (TCR says the granule is not 4 KiB: decoded as 4 KiB anyway)")
+            self.half, self.tsz, self.va_bits, last_level() + 1 - self.start_level, self.start_level,
+            "" if self.granule_ok else
+            " (TCR's granule is not the kernel's %s: decoded as %s anyway)" % ((level_size_name(last_level()),) * 2))
 
 
 def regime(half):
@@ -119,35 +132,38 @@ def parse_value(text):
 
 def pte_decode(desc, level):
     """The kernel's pte_decode() (mm/pgtable_walk.c), word for word."""
-    if not desc & PTE_VALID:
+    last = last_level()
+    if not desc & K.PTE_VALID:
         if desc == 0:
             return "none"
-        if level == 3 and desc & PTE_SWP_BIT:
-            typ = (desc >> 2) & 0x3f
-            off = (desc >> 8) & ((1 << 49) - 1)
+        if level == last and desc & K.PTE_SWP_BIT:         # pte_to_swp_entry()
+            typ = (desc >> K.__SWP_TYPE_SHIFT) & K.__SWP_TYPE_MASK
+            off = (desc >> K.__SWP_OFFSET_SHIFT) & K.__SWP_OFFSET_MASK
             return "SWAP type=%d offset=%d" % (typ, off)
+        if level == last and desc & K.PTE_PROT_NONE:
+            return "PROT_NONE -> 0x%x (invalid for the MMU)" % (desc & K.PTE_ADDR_MASK)
         return "INVALID"
-    if level < 3 and is_table(desc):
-        return "TABLE -> 0x%x" % (desc & PTE_ADDR_MASK)
-    if level == 0 or (level == 3 and not is_table(desc)):
+    if level < last and is_table(desc):
+        return "TABLE -> 0x%x" % (desc & K.PTE_ADDR_MASK)
+    if level == 0 or (level == last and not is_table(desc)):
         return "RESERVED"
-    w = ["PAGE" if level == 3 else "BLOCK(2M)" if level == 2 else "BLOCK(1G)"]
-    if desc & PTE_USER:
+    w = ["PAGE" if level == last else "BLOCK(%s)" % level_size_name(level)]
+    if desc & K.PTE_USER:
         w.append("USER")
-    w.append("RO" if desc & PTE_RDONLY else "RW")
-    if desc & PTE_PXN:
+    w.append("RO" if desc & K.PTE_RDONLY else "RW")
+    if desc & K.PTE_PXN:
         w.append("PXN")
-    if desc & PTE_UXN:
+    if desc & K.PTE_UXN:
         w.append("UXN")
-    if desc & PTE_AF:
+    if desc & K.PTE_AF:
         w.append("AF")
-    if desc & PTE_NG:
+    if desc & K.PTE_NG:
         w.append("nG")
-    w.append(["SH=NS", "SH=?", "SH=OS", "SH=IS"][(desc >> 8) & 3])
-    idx = (desc & PTE_ATTRINDX_MASK) >> 2
-    w.append("ATTR=%d(%s)" % (idx, ATTR_NAME.get(idx, "?")))
-    for bit, name in ((PTE_DBM, "DBM"), (PTE_CONT, "CONT"), (PTE_DIRTY, "DIRTY"),
-                      (PTE_SPECIAL, "SPECIAL")):
+    w.append(["SH=NS", "SH=?", "SH=OS", "SH=IS"][field(desc, K.PTE_SHARED)])
+    idx = field(desc, K.PTE_ATTRINDX_MASK)
+    w.append("ATTR=%d(%s)" % (idx, attr_name(idx)))
+    for bit, name in ((K.PTE_DBM, "DBM"), (K.PTE_CONT, "CONT"), (K.PTE_DIRTY, "DIRTY"),
+                      (K.PTE_SPECIAL, "SPECIAL")):
         if desc & bit:
             w.append(name)
     return " ".join(w)
@@ -176,45 +192,57 @@ def mair_decode(attr):
     return "Normal, Outer %s, Inner %s" % (half(attr >> 4), half(attr & 0xf))
 
 
+def bit(desc, mask):
+    """0 or 1: is the one-bit field mask set in desc?"""
+    return 1 if desc & mask else 0
+
+
 def leaf_details(desc):
     """The attribute fields of a page or block descriptor, one per item, decoded."""
     try:
         mair = sysreg("MAIR_EL1")
     except KernelError:
         mair = None
-    idx = (desc & PTE_ATTRINDX_MASK) >> 2
-    ap = (desc >> 6) & 3
+    idx = field(desc, K.PTE_ATTRINDX_MASK)
+    ap = bit(desc, K.PTE_RDONLY) << 1 | bit(desc, K.PTE_USER)     # AP[2:1]
     el1 = "read-only" if ap & 2 else "read/write"
-    el0 = ("none", "read/write", "none", "read-only")[ap]
-    sh = (desc >> 8) & 3
+    el0 = ("none", "read/write", "none", "read-only")[ap]           # ARM ARM D8.4.1 (table D8-43)
+    sh = field(desc, K.PTE_SHARED)
     if mair is None:
         attr = "AttrIndx %d" % idx
     else:
-        byte = (mair >> (8 * idx)) & 0xff
+        byte = (mair >> (8 * idx)) & 0xff                           # MAIR_EL1.Attr<n>: byte n
         attr = "AttrIndx %d -> MAIR_EL1.Attr%d = 0x%02x: %s" % (idx, idx, byte, mair_decode(byte))
-    sw = (desc >> 55) & 0xf
-    swn = [n for b, n in ((0, "DIRTY"), (1, "SPECIAL"), (2, "SWP"), (3, "58")) if sw >> b & 1]
+    # Software bits [58:55] (ARM ARM: ignored by the MMU); the kernel's names for them.
+    sw_bits = ((K.PTE_DIRTY, "DIRTY"), (K.PTE_SPECIAL, "SPECIAL"), (K.PTE_SWP_BIT, "SWP"),
+               (K.PTE_PROT_NONE, "PROT_NONE"))
+    sw_low = min(ctz(m) for m, _ in sw_bits)
+    sw_high = max(ctz(m) for m, _ in sw_bits)
+    sw = (desc >> sw_low) & ((1 << (sw_high - sw_low + 1)) - 1)
+    swn = [n for m, n in sw_bits if desc & m]
     lines = [
         attr,
         "AP[2:1] 0b%d%d: EL1 %s, EL0 %s   SH 0b%d%d %s   NS %d" % (
             ap >> 1, ap & 1, el1, el0, sh >> 1, sh & 1,
             ("Non-shareable", "(reserved)", "Outer Shareable", "Inner Shareable")[sh],
-            (desc >> 5) & 1),
+            bit(desc, K.PTE_NS)),
         "AF %d%s   nG %d (%s)" % (
-            (desc >> 10) & 1, "" if desc & PTE_AF else " (first access faults, unless TCR_EL1.HA)",
-            (desc >> 11) & 1, "ASID-tagged" if desc & PTE_NG else "global"),
-        "PXN %d  UXN %d (EL1 %s, EL0 %s)   DBM %d   Contiguous %d   SW[58:55] 0b%s%s" % (
-            (desc >> 53) & 1, (desc >> 54) & 1,
-            "no exec" if desc & PTE_PXN else "exec",
-            "no exec" if desc & PTE_UXN else "exec",
-            (desc >> 51) & 1, (desc >> 52) & 1, format(sw, "04b"),
+            bit(desc, K.PTE_AF), "" if desc & K.PTE_AF else " (first access faults, unless TCR_EL1.HA)",
+            bit(desc, K.PTE_NG), "ASID-tagged" if desc & K.PTE_NG else "global"),
+        "PXN %d  UXN %d (EL1 %s, EL0 %s)   DBM %d   Contiguous %d   SW[%d:%d] 0b%s%s" % (
+            bit(desc, K.PTE_PXN), bit(desc, K.PTE_UXN),
+            "no exec" if desc & K.PTE_PXN else "exec",
+            "no exec" if desc & K.PTE_UXN else "exec",
+            bit(desc, K.PTE_DBM), bit(desc, K.PTE_CONT), sw_high, sw_low,
+            format(sw, "0%db" % (sw_high - sw_low + 1)),
             " (" + " ".join(swn) + ")" if swn else ""),
     ]
     return lines
 
 
 def table_details(desc):
-    """APTable/UXNTable/PXNTable/NSTable of a table descriptor, if any is set."""
+    """APTable/UXNTable/PXNTable/NSTable of a table descriptor, if any is set
+    (ARM ARM D8.3.1: bits [63:59]; the kernel sets none of them)."""
     hi = desc >> 59
     if not hi:
         return []
@@ -238,21 +266,23 @@ def pt_walk(root, va, reg):
     """Walk va from the table at physical address root, as mm/pgtable_walk.c pt_walk."""
     w = Walk()
     table = root
-    for level in range(reg.start_level, 4):
+    last = last_level()
+    desc_size = gdb.lookup_type("pte_t").sizeof
+    for level in range(reg.start_level, last + 1):
         idx = reg.index(va, level)
         desc = read_table(table)[idx]
-        w.steps.append((level, idx, table + idx * 8, desc))
-        if not desc & PTE_VALID:
+        w.steps.append((level, idx, table + idx * desc_size, desc))
+        if not desc & K.PTE_VALID:
             return w
-        if level == 3 or is_block(desc):
-            size = 1 << LEVEL_SHIFT[level]
-            if level == 0 or (level == 3 and not is_table(desc)):
+        if level == last or is_block(desc):
+            size = 1 << level_shift()[level]
+            if level == 0 or (level == last and not is_table(desc)):
                 return w
             w.valid = True
             w.block_level = level
-            w.pa = (desc & PTE_ADDR_MASK & ~(size - 1)) | (va & (size - 1))
+            w.pa = (desc & K.PTE_ADDR_MASK & ~(size - 1)) | (va & (size - 1))
             return w
-        table = desc & PTE_ADDR_MASK
+        table = desc & K.PTE_ADDR_MASK
     return w
 
 
@@ -283,10 +313,10 @@ def hw_check(va, w):
         return ["  QEMU's MMU (monitor gva2gpa): %s (agrees)" % hw]
     leaf = w.steps[-1][3]
     el = target.current_el()
-    pan = (target.sysreg("cpsr") >> 22) & 1
-    if el == 0 and not leaf & PTE_USER:
+    pan = bit(target.sysreg("cpsr"), K.PSR_PAN_BIT)
+    if el == 0 and not leaf & K.PTE_USER:
         why = "the CPU is at EL0 and this page is EL1-only: gva2gpa checks EL0's permissions"
-    elif el == 1 and pan and leaf & PTE_USER:
+    elif el == 1 and pan and leaf & K.PTE_USER:
         why = "PSTATE.PAN is set: gva2gpa, like an EL1 load, may not touch user pages"
     else:
         why = None
@@ -324,7 +354,7 @@ as a cross-check."""
             if half is None:
                 half = 0
             # Given the tree the CPU uses for this half now? Then QEMU can cross-check.
-            live = live_ttbr(half) & TTBR_BADDR_MASK == ttbr & TTBR_BADDR_MASK
+            live = ttbr_root(live_ttbr(half)) == ttbr_root(ttbr)
             name = "TTBR (given%s)" % (", = live TTBR%d_EL1" % half if live else "")
         else:
             if half is None:
@@ -332,28 +362,30 @@ as a cross-check."""
             ttbr = live_ttbr(half)
             name = "TTBR%d_EL1" % half
             live = True
-            if not ttbr & TTBR_BADDR_MASK:
+            if not ttbr_root(ttbr):
                 raise KernelError("%s is 0: no translation tables yet (give a TTBR to walk "
                                   "tables in memory anyway)" % name)
         reg = regime(half)
-        root = ttbr & TTBR_BADDR_MASK
+        root = ttbr_root(ttbr)
         out = []
         out.append("%s = 0x%016x: ASID %d, root table at 0x%x (%s)" % (
-            name, ttbr, ttbr >> 48, root, reg.describe()))
+            name, ttbr, ttbr >> K.TTBR_ASID_SHIFT, root, reg.describe()))
         mmu = target.mmu_enabled()
         out.append("%s%s" % ("" if mmu else "MMU off (SCTLR_EL1.M = 0): the CPU does not translate now; ",
                              target.describe_access()))
         w = pt_walk(root, va, reg)
         out.append("walk 0x%016x:" % va)
+        last = last_level()
         for level, idx, entry, desc in w.steps:
             out.append("  L%d %s[%3d] @0x%09x = 0x%016x  %s" % (
                 level, TABLE_NAME[level], idx, entry, desc, pte_decode(desc, level)))
-            if desc & PTE_VALID and level < 3 and is_table(desc):
+            if desc & K.PTE_VALID and level < last and is_table(desc):
                 out.extend("        " + s for s in table_details(desc))
-            elif desc & PTE_VALID and level > 0 and not (level == 3 and not is_table(desc)):
+            elif desc & K.PTE_VALID and level > 0 and not (level == last and not is_table(desc)):
                 out.extend("        " + s for s in leaf_details(desc))
         if w.valid:
-            out.append("  -> pa 0x%x (%s)" % (w.pa, {3: "4K page", 2: "2M block", 1: "1G block"}[w.block_level]))
+            out.append("  -> pa 0x%x (%s %s)" % (w.pa, level_size_name(w.block_level),
+                                                 "page" if w.block_level == last else "block"))
         else:
             out.append("  -> translation fault at level %d" % w.steps[-1][0])
         if live and mmu:
@@ -363,42 +395,42 @@ as a cross-check."""
 
 # ---- ptdump --------------------------------------------------------------------
 
-# Linux's pte_bits[] (arch/arm64/mm/ptdump.c), as mm/pgtable_walk.c prints them.
-PTE_BITS = [
-    (PTE_VALID, PTE_VALID, " ", "F"),
-    (PTE_USER, PTE_USER, "USR", "   "),
-    (PTE_RDONLY, PTE_RDONLY, "ro", "RW"),
-    (PTE_PXN, PTE_PXN, "NX", "x "),
-    (PTE_SHARED, PTE_SHARED, "SHD", "   "),
-    (PTE_AF, PTE_AF, "AF", "  "),
-    (PTE_NG, PTE_NG, "NG", "  "),
-    (PTE_CONT, PTE_CONT, "CON", "   "),
-    (PTE_TABLE_BIT, PTE_TABLE_BIT, "   ", "BLK"),
-    (PTE_UXN, PTE_UXN, "UXN", "   "),
-    (PTE_ATTRINDX_MASK, 3 << 2, "DEVICE/nGnRnE", None),
-    (PTE_ATTRINDX_MASK, 4 << 2, "DEVICE/nGnRE", None),
-    (PTE_ATTRINDX_MASK, 2 << 2, "MEM/NORMAL-NC", None),
-    (PTE_ATTRINDX_MASK, 0 << 2, "MEM/NORMAL", None),
-]
-PTDUMP_PROT_MASK = (PTE_VALID | PTE_USER | PTE_RDONLY | PTE_PXN | PTE_SHARED | PTE_AF |
-                    PTE_NG | PTE_CONT | PTE_TABLE_BIT | PTE_UXN | PTE_ATTRINDX_MASK)
+def pte_bits():
+    """Linux's pte_bits[] (arch/arm64/mm/ptdump.c), as mm/pgtable_walk.c prints them."""
+    def attr(mt):
+        return mt << ctz(K.PTE_ATTRINDX_MASK)              # PTE_ATTRINDX(mt)
+    return [
+        (K.PTE_VALID, K.PTE_VALID, " ", "F"),
+        (K.PTE_USER, K.PTE_USER, "USR", "   "),
+        (K.PTE_RDONLY, K.PTE_RDONLY, "ro", "RW"),
+        (K.PTE_PXN, K.PTE_PXN, "NX", "x "),
+        (K.PTE_SHARED, K.PTE_SHARED, "SHD", "   "),
+        (K.PTE_AF, K.PTE_AF, "AF", "  "),
+        (K.PTE_NG, K.PTE_NG, "NG", "  "),
+        (K.PTE_CONT, K.PTE_CONT, "CON", "   "),
+        (K.PTE_TABLE_BIT, K.PTE_TABLE_BIT, "   ", "BLK"),
+        (K.PTE_UXN, K.PTE_UXN, "UXN", "   "),
+        (K.PTE_ATTRINDX_MASK, attr(K.MT_DEVICE_nGnRnE), "DEVICE/nGnRnE", None),
+        (K.PTE_ATTRINDX_MASK, attr(K.MT_DEVICE_nGnRE), "DEVICE/nGnRE", None),
+        (K.PTE_ATTRINDX_MASK, attr(K.MT_NORMAL_NC), "MEM/NORMAL-NC", None),
+        (K.PTE_ATTRINDX_MASK, attr(K.MT_NORMAL), "MEM/NORMAL", None),
+    ]
 
-# arch/arm64/mm/ptdump.c kernel_markers[], if gdb cannot read them from the kernel.
-DEFAULT_MARKERS = [
-    (0xffff000000000000, "Linear Mapping start"),
-    (0xffff800000000000, "Kernel Image start"),
-    (0xffff800040000000, "Device Tree"),
-    (0xffff800080000000, "Fixmap (ioremap) start"),
-    (0xffff800080200000, "Fixmap end"),
-]
+
+def ptdump_prot_mask():
+    """PTDUMP_PROT_MASK of mm/pgtable_walk.c: every bit pte_bits() looks at."""
+    mask = 0
+    for m, _, _, _ in pte_bits():
+        mask |= m
+    return mask
 
 
 def kernel_markers():
-    """arch/arm64/mm/ptdump.c kernel_markers[], read from the kernel when possible."""
+    """arch/arm64/mm/ptdump.c kernel_markers[], read from the kernel ([] if it cannot be read)."""
     try:
         arr = target.symbol("'ptdump.c'::kernel_markers")
     except KernelError:
-        return DEFAULT_MARKERS
+        return []
     out = []
     for i in range(arr.type.range()[1] + 1):
         m = arr[i]
@@ -413,6 +445,9 @@ class Ptdump:
 
     def __init__(self, reg, markers):
         self.reg = reg
+        self.shifts = level_shift()
+        self.bits = pte_bits()
+        self.prot_mask = ptdump_prot_mask()
         self.markers = markers
         self.mi = 0
         self.level = -1
@@ -430,7 +465,7 @@ class Ptdump:
             u += 1
         line = "0x%016x-0x%016x   %9d%c %s" % (self.start, self.end, delta, units[u],
                                                 LEVEL_NAME[self.level])
-        for mask, val, s, c in PTE_BITS:
+        for mask, val, s, c in self.bits:
             word = s if self.prot & mask == val else c
             if word is not None:
                 line += " " + word
@@ -444,31 +479,31 @@ class Ptdump:
             self.mi += 1
 
     def note_page(self, addr, level, desc):
-        prot = desc & PTDUMP_PROT_MASK
+        prot = desc & self.prot_mask
         if self.level >= 0 and (level != self.level or prot != self.prot or addr != self.end):
             self.dump_range()
         self.pass_markers(addr)
         if self.level < 0:
             self.start, self.level, self.prot = addr, level, prot
-        self.end = (addr + (1 << LEVEL_SHIFT[level])) & MASK64
+        self.end = (addr + (1 << self.shifts[level])) & MASK64
 
     def walk_level(self, table, level, addr, end):
-        size = 1 << LEVEL_SHIFT[level]
+        size = 1 << self.shifts[level]
         entries = read_table(table)
         while addr != end:
             desc = entries[self.reg.index(addr, level)]
             nxt = ((addr + size) & ~(size - 1)) & MASK64
             if ((nxt - 1) & MASK64) >= ((end - 1) & MASK64):
                 nxt = end
-            if desc & PTE_VALID:
-                if level < 3 and is_table(desc):
-                    self.walk_level(desc & PTE_ADDR_MASK, level + 1, addr, nxt)
+            if desc & K.PTE_VALID:
+                if level < len(self.shifts) - 1 and is_table(desc):
+                    self.walk_level(desc & K.PTE_ADDR_MASK, level + 1, addr, nxt)
                 elif level > 0:
                     self.note_page(addr & ~(size - 1) & MASK64, level, desc)
             addr = nxt
 
     def run(self, root, start, end):
-        start &= ~(PAGE_SIZE - 1)
+        start &= ~(K.PAGE_SIZE - 1)
         while self.mi < len(self.markers) and self.markers[self.mi][0] < start:
             self.mi += 1
         if start != end:
@@ -505,14 +540,14 @@ then USR, ro/RW, NX/x (PXN), SHD, AF, NG, CON, BLK, UXN, memory type.
     def run(self, half, ttbr):
         if ttbr is not None:
             if half is None:
-                half = 1 if live_ttbr(1) & TTBR_BADDR_MASK == ttbr & TTBR_BADDR_MASK else 0
+                half = 1 if ttbr_root(live_ttbr(1)) == ttbr_root(ttbr) else 0
         else:
             half = 1 if half is None else half
             ttbr = live_ttbr(half)
-            if not ttbr & TTBR_BADDR_MASK:
+            if not ttbr_root(ttbr):
                 raise KernelError("TTBR%d_EL1 is 0: no translation tables yet" % half)
         reg = regime(half)
-        root = ttbr & TTBR_BADDR_MASK
+        root = ttbr_root(ttbr)
         lines = []
         if half == 0:
             lines.append("---[ User space (TTBR0 = 0x%x) ]---" % ttbr)
@@ -522,6 +557,8 @@ then USR, ro/RW, NX/x (PXN), SHD, AF, NG, CON, BLK, UXN, memory type.
             start, end = (MASK64 << reg.va_bits) & MASK64, 0
             markers = kernel_markers()
         lines += Ptdump(reg, markers).run(root, start, end)
+        if half == 1 and not markers:
+            lines.append("(no region markers: kernel_markers[] cannot be read now)")
         gdb.write("\n".join(lines) + "\n")
 
 

@@ -15,12 +15,7 @@ the stub answers to it).
 """
 
 import gdb
-
-MASK64 = (1 << 64) - 1
-PAGE_SHIFT = 12
-PAGE_SIZE = 1 << PAGE_SHIFT
-PAGE_OFFSET = 0xffff000000000000      # asm/memory.h: linear map of all RAM
-KIMAGE_VADDR = 0xffff800000000000
+from constants import K, MASK64, ConstantError
 
 
 class KernelError(Exception):
@@ -49,10 +44,11 @@ def sysreg(*names):
 
 def mmu_enabled():
     """SCTLR_EL1.M: is the EL1&0 stage 1 MMU on?"""
-    return bool(sysreg("SCTLR_EL1", "SCTLR") & 1)
+    return bool(sysreg("SCTLR_EL1", "SCTLR") & K.SCTLR_EL1_M)
 
 
 def current_el():
+    """The exception level gdb stopped at: PSTATE.EL, bits [3:2] of $cpsr (ARM ARM C5.2.19 SPSR_EL1.M)."""
     return (sysreg("cpsr") >> 2) & 3
 
 
@@ -136,30 +132,31 @@ def read_phys(pa, size):
     if _phys_on or not mmu_enabled():
         addr = pa
     else:
-        addr = (PAGE_OFFSET + pa) & MASK64
+        addr = (K.PAGE_OFFSET + pa) & MASK64
     try:
         return bytes(gdb.selected_inferior().read_memory(addr, size))
     except gdb.MemoryError:
         raise KernelError("cannot read physical memory at 0x%x (%s)" % (pa, describe_access()))
 
 
-_page_cache = {}        # physical page -> its 4096 bytes, for one command
+_page_cache = {}        # physical page -> its bytes, for one command
 _xlate_cache = {}       # kernel virtual page -> physical page, for one command
 
 
 def read_page(pa):
-    """The 4 KiB physical page at pa (page aligned), cached for one command."""
+    """The physical page at pa (page aligned), cached for one command."""
     p = _page_cache.get(pa)
     if p is None:
-        p = read_phys(pa, PAGE_SIZE)
+        p = read_phys(pa, K.PAGE_SIZE)
         _page_cache[pa] = p
     return p
 
 
 def read_table(pa):
-    """The 512 descriptors of the translation table at physical address pa."""
-    raw = read_page(pa & ~(PAGE_SIZE - 1))
-    return [int.from_bytes(raw[i:i + 8], "little") for i in range(0, PAGE_SIZE, 8)]
+    """The PTRS_PER_TABLE descriptors (u64) of the translation table at physical address pa."""
+    size = K.PTRS_PER_TABLE * 8
+    raw = read_page(pa & ~(K.PAGE_SIZE - 1))[pa & (K.PAGE_SIZE - 1):][:size]
+    return [int.from_bytes(raw[i:i + 8], "little") for i in range(0, size, 8)]
 
 
 def clear_cache():
@@ -170,19 +167,19 @@ def clear_cache():
 def kernel_pa(va):
     """Physical address of kernel virtual address va, by walking the live TTBR1_EL1 tree."""
     import pagetable
-    page = va & ~(PAGE_SIZE - 1) & MASK64
+    page = va & ~(K.PAGE_SIZE - 1) & MASK64
     pa = _xlate_cache.get(page)
     if pa is None:
-        ttbr1 = sysreg("TTBR1_EL1")
-        if not ttbr1 & pagetable.TTBR_BADDR_MASK:
+        root = pagetable.ttbr_root(sysreg("TTBR1_EL1"))
+        if not root:
             raise KernelError("TTBR1_EL1 is empty: the kernel's page tables are not set up yet "
                               "(continue until the MMU is on)")
-        w = pagetable.pt_walk(ttbr1 & pagetable.TTBR_BADDR_MASK, page, pagetable.regime(1))
+        w = pagetable.pt_walk(root, page, pagetable.regime(1))
         if not w.valid:
             raise KernelError("kernel address 0x%x is not mapped in TTBR1_EL1" % va)
         pa = w.pa
         _xlate_cache[page] = pa
-    return pa | (va & (PAGE_SIZE - 1))
+    return pa | (va & (K.PAGE_SIZE - 1))
 
 
 def kread(va, size):
@@ -206,8 +203,8 @@ def kread(va, size):
     out = []
     while size > 0:
         pa = kernel_pa(va)
-        n = min(size, PAGE_SIZE - (va & (PAGE_SIZE - 1)))
-        off = pa & (PAGE_SIZE - 1)
+        n = min(size, K.PAGE_SIZE - (va & (K.PAGE_SIZE - 1)))
+        off = pa & (K.PAGE_SIZE - 1)
         out.append(read_page(pa - off)[off:off + n])
         va += n
         size -= n
@@ -287,7 +284,7 @@ def cstring(ptr, limit=256):
     raw = b""
     while len(raw) < limit:
         try:
-            chunk = kread(addr, min(limit - len(raw), PAGE_SIZE - (addr & (PAGE_SIZE - 1))))
+            chunk = kread(addr, min(limit - len(raw), K.PAGE_SIZE - (addr & (K.PAGE_SIZE - 1))))
         except KernelError:
             if not raw:
                 raise
@@ -350,12 +347,13 @@ def u64(v):
 def run_command(fn):
     """Run fn() for a gdb command: in one phys_session (PhyMemMode switched
     on once, and off again at the end), with fresh caches (the machine may
-    have run since the last command), KernelError as a one-line message."""
+    have run since the last command), KernelError (and a constant missing
+    from the kernel's debug info) as a one-line message."""
     clear_cache()
     try:
         with phys_session():
             fn()
-    except KernelError as e:
+    except (KernelError, ConstantError) as e:
         raise gdb.GdbError(str(e))
     finally:
         clear_cache()

@@ -6,10 +6,17 @@ table root as the TTBR0 value the task runs with (paste it into
 
 import gdb
 import target
-from target import KernelError, PAGE_OFFSET, u64
+from constants import K, enum_values
+from target import u64
 
-STATE = {0: "R", 1: "S", 2: "Z"}       # enum task_state
-PF_KTHREAD = 0x1
+# The letter ps prints for each enum task_state value (Linux: task_state_array[]).
+STATE_LETTER = {"TASK_RUNNING": "R", "TASK_INTERRUPTIBLE": "S", "TASK_ZOMBIE": "Z"}
+
+
+def state_letter(state):
+    """ps's letter for a task's enum task_state value, by its name in the kernel's debug info."""
+    names = {v: n for n, v in enum_values("enum task_state").items()}
+    return STATE_LETTER.get(names.get(state), "?")
 
 
 def all_tasks():
@@ -22,20 +29,18 @@ def all_tasks():
 def pgd_phys(mm):
     """Physical address of mm->pgd (a buddy page, so a linear-map address)."""
     return target.kernel_pa(u64(mm["pgd"])) if target._mode_now() == "phymem" else \
-        (u64(mm["pgd"]) - PAGE_OFFSET) & target.MASK64
+        (u64(mm["pgd"]) - K.PAGE_OFFSET) & target.MASK64
 
 
 def asid_bits():
-    try:
-        return int(target.symbol("'context.c'::nr_asid_bits"))
-    except KernelError:
-        return 16
+    """The allocator's ASID width (arch/arm64/mm/context.c nr_asid_bits)."""
+    return int(target.symbol("'context.c'::nr_asid_bits"))
 
 
 def mm_ttbr(mm):
-    """The TTBR0_EL1 value this mm runs with: its ASID in [63:48], its pgd's address below."""
+    """The TTBR0_EL1 value this mm runs with (cpu_switch_mm): its ASID at TTBR_ASID_SHIFT, its pgd's address below."""
     asid = u64(mm["context"]["id"]) & ((1 << asid_bits()) - 1)
-    return (asid << 48) | pgd_phys(mm)
+    return (asid << K.TTBR_ASID_SHIFT) | pgd_phys(mm)
 
 
 def current_task():
@@ -63,12 +68,13 @@ that task's tables even when another task is running."""
     def run(self):
         cur = current_task()
         out = ["  PID  PPID S   RSS(kB)  SWAP(kB) OOM_ADJ COMMAND          MM                 TTBR"]
+        kb_shift = K.PAGE_SHIFT - 10                    # pages -> kB
         for addr, t in all_tasks():
-            kthread = int(t["flags"]) & PF_KTHREAD
-            name = ("[" if kthread else "") + t["comm"].string()
+            kthread = int(t["flags"]) & K.PF_KTHREAD
+            name = "[%s]" % t["comm"].string() if kthread else t["comm"].string()     # as ps
             if int(t["mm"]):
                 mm = target.deref(t["mm"])
-                rss, swap = int(mm["rss_anon"]) << 2, int(mm["nr_swap"]) << 2
+                rss, swap = int(mm["rss_anon"]) << kb_shift, int(mm["nr_swap"]) << kb_shift
                 mmtxt = "0x%016x 0x%016x" % (u64(t["mm"]), mm_ttbr(mm))
             else:
                 rss = swap = 0
@@ -76,7 +82,7 @@ that task's tables even when another task is running."""
             out.append("%s%4d %5d %s %9d %9d %7d %-16s %s" % (
                 "*" if addr == cur else " ", int(t["pid"]),
                 int(target.deref(t["parent"])["pid"]) if int(t["parent"]) else 0,
-                STATE.get(int(t["state"]), "?"), rss, swap, int(t["oom_score_adj"]), name, mmtxt))
+                state_letter(int(t["state"])), rss, swap, int(t["oom_score_adj"]), name, mmtxt))
         gdb.write("\n".join(out) + "\n")
 
 

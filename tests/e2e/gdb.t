@@ -14,6 +14,11 @@
 #    TTBR0 and walks again: QEMU's translation must agree for every address,
 #    and reading through the linear map must give the same walks.
 #    buddyinfo, asid, tasks and slabinfo must match the shell's numbers.
+# 0. First, without QEMU, the helpers' constants: every K.NAME the Python
+#    uses must be in kernel.elf's debug info (kernel/gdb_constants.c or a
+#    kernel enum), each LX_ value must equal what the kernel's headers say
+#    (compiled with the cross compiler), and no number in the Python may
+#    repeat a kernel constant: the helpers read them, they do not copy them.
 #
 # Logs (serial console, gdb output, per-command sections) stay in
 # build/e2e/gdb.PID/ (one directory per run, so that two runs at once do not
@@ -79,6 +84,75 @@ walk_of() {
 		on && /^  -> / { last = blk $0 "\n"; on = 0 }
 		END { printf "%s", last }' "$1"
 }
+
+# ---- 0. the helpers' constants, from the kernel ----------------------------------
+# No target: gdb reads enumerators from the ELF file.
+cat > "$D/constants.gdb" << GDB
+source $D/prologue.py
+python
+import glob, re, constants
+used = sorted(set(n for f in glob.glob("qemu/gdb/*.py")
+                  for n in re.findall(r"\bK\.([A-Za-z_][A-Za-z0-9_]*)", open(f).read())))
+gdb.write("=== used\n")
+for n in used:
+    try:
+        gdb.write("%s = 0x%x\n" % (n, constants.const(n)))
+    except constants.ConstantError as e:
+        gdb.write("MISSING %s\n" % e)
+T("kernel-constants -a")
+end
+GDB
+GDB_REMOTE=none timeout 120 gdb-multiarch -q -nx -batch -x qemu/gdb/kernel.gdb -x "$D/constants.gdb" "$ELF" \
+	> "$D/constants.out" 2>&1
+section "$D/constants.out" "used" > "$D/constants-used"
+section "$D/constants.out" "kernel-constants -a" > "$D/constants-lx"
+nused=$(grep -c ' = 0x' "$D/constants-used")
+! grep -q '^MISSING' "$D/constants-used" && [ "$nused" -ge 40 ]
+st=$?
+ok $st "every kernel constant the helpers use ($nused names) is in kernel.elf's debug info"
+[ $st -eq 0 ] || sed 's/^/#   /' "$D/constants.out" | head -20
+
+# The LX_ values against the kernel's headers, as the cross compiler reads them now.
+{
+	grep '^#include' kernel/gdb_constants.c
+	awk -F' = ' 'NF == 2 { printf "_Static_assert((unsigned long)(%s) == %sUL, \"%s\");\n", $1, $2, $1 }' \
+		"$D/constants-lx"
+} > "$D/constants-check.c"
+nlx=$(grep -c _Static_assert "$D/constants-check.c")
+aarch64-linux-gnu-gcc -std=gnu11 -fsyntax-only -ffreestanding -nostdinc \
+	-isystem "$(aarch64-linux-gnu-gcc -print-file-name=include)" \
+	-Iinclude -Iinclude/libc -Iarch/arm64/include -Ibuild/sysinc \
+	"$D/constants-check.c" > "$D/constants-check.err" 2>&1 && [ "$nlx" -ge 40 ]
+st=$?
+ok $st "the $nlx constants of enum lx_constants in kernel.elf equal the headers' #defines"
+[ $st -eq 0 ] || grep -E 'error' "$D/constants-check.err" | head -10 | sed 's/^/#   /'
+
+# No copies: no number in the Python equal to a kernel constant (from 256
+# up: smaller ones are also the ARM ARM's field positions and widths), and
+# no module-level NAME = number.
+python3 - "$D/constants-lx" qemu/gdb/*.py > "$D/constants-copies" << 'PY'
+import io, re, sys, tokenize
+values = {}
+for line in open(sys.argv[1]):
+    name, _, v = line.strip().partition(" = ")
+    if v and int(v, 16) >= 256:
+        values.setdefault(int(v, 16), []).append(name)
+for path in sys.argv[2:]:
+    src = open(path).read()
+    for tok in tokenize.generate_tokens(io.StringIO(src).readline):
+        if tok.type == tokenize.NUMBER and not re.search(r"[.ejJ]", tok.string) \
+                and int(tok.string, 0) in values:
+            print("%s:%d: %s is %s" % (path, tok.start[0], tok.string,
+                                       "/".join(values[int(tok.string, 0)])))
+    for n, line in enumerate(src.splitlines(), 1):
+        if re.match(r"[A-Z][A-Z0-9_]* *= *[-+(]*(0x[0-9a-fA-F]+|[0-9]+)", line) \
+                and not line.startswith("MASK64 "):
+            print("%s:%d: a constant in Python: %s" % (path, n, line))
+PY
+[ $? -eq 0 ] && [ ! -s "$D/constants-copies" ] && [ -s "$D/constants-lx" ]
+st=$?
+ok $st "no kernel constant is copied into qemu/gdb/*.py"
+[ $st -eq 0 ] || sed 's/^/#   /' "$D/constants-copies"
 
 # ---- 1. MMU off -> on ----------------------------------------------------------
 
@@ -230,6 +304,7 @@ EOF
 	echo "gdb.execute('set kernel-phys-access linear')"
 	for a in "${addrs[@]}"; do echo "T('pt-walk $a', 'p3 ')"; done
 	echo "gdb.execute('set kernel-phys-access auto')"
+	echo "T('kernel-constants')"
 	echo "end"
 } > "$D/live.gdb"
 gdb_batch "$D/live.out" "$D/live.gdb"
@@ -337,6 +412,15 @@ ok $st "slabinfo: every cache's line as the shell's"
 lru_pages=$(section "$out" "lru-gen" | awk '/^ +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+ *$/ { s += $3 } END { print s + 0 }')
 section "$out" "lru-gen" | grep -q '^memcg     0 /' && [ "$lru_pages" -ge 16384 ]
 ok $? "lru-gen: generations hold memhog's pages ($lru_pages pages on the LRU)"
+
+# The constants the commands above read are among those part 0 checked
+# (so its scan of K.<NAME> in the Python misses none), with the same values.
+section "$out" "kernel-constants" | grep " = 0x" > "$D/constants-live"
+nlive=$(grep -c ' = 0x' "$D/constants-live")
+[ "$nlive" -ge 30 ] && [ -z "$(comm -23 <(sort "$D/constants-live") <(sort "$D/constants-used"))" ]
+st=$?
+ok $st "the $nlive constants the commands read live are those checked in part 0, same values"
+[ $st -eq 0 ] || comm -23 <(sort "$D/constants-live") <(sort "$D/constants-used") | sed 's/^/#   /'
 
 [ -n "$mhpid" ] && shell kill "kill $mhpid"
 session_send 'poweroff\n'

@@ -50,8 +50,8 @@
 #include <asm/tlbflush.h>
 #include "../../mm/lru.h"
 #include "host_shim.h"
-#include "lru_opt.h"
-#include "lru_sim.h"
+#include "../../tools/mm/lru_opt.h"
+#include "../../tools/mm/lru_sim.h"
 #include "tap.h"
 
 static const char *const policies[] = { "gen", "classic", "clock" };

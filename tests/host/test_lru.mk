@@ -1,7 +1,7 @@
 # The LRU policies (mm/lru*.c) and the reverse map (mm/rmap.c) as a user
 # program, on real page tables (mm/pgtable.c) and the real buddy allocator in
-# a fake RAM arena; tests/host/lru_sim.c plays the MMU and the reclaim driver.
-include tests/host/lru_srcs.inc
+# a fake RAM arena; tools/mm/lru_sim.c plays the MMU and the reclaim driver.
+include tools/mm/lru_srcs.inc
 HOST_TESTS += test_lru
 test_lru_SRCS := $(LRU_HOST_SRCS) tests/host/host_shim.c
 test_lru_DEPS := $(LRU_HOST_DEPS)

@@ -1,6 +1,6 @@
 /*
- * Tests of lru-replay (tests/host/lru_replay.c is included here, without its
- * main and its quiet printk) and of Belady's OPT (tests/host/lru_opt.c):
+ * Tests of lru-replay's trace reader and replay (tools/mm/lru_trace.c) and
+ * of Belady's OPT (tools/mm/lru_opt.c):
  *   - the trace format: numbers in decimal or hex, blank lines, '#'
  *     comments and trailing text ignored, -s shift, a bad line refused
  *     with its line number;
@@ -13,10 +13,13 @@
  *     exactly "distinct pages" once the whole trace fits, and the same
  *     numbers on a second run (the policies are deterministic).
  */
-#define LRU_REPLAY_NO_MAIN
-#define LRU_REPLAY_NO_SHIM
-#include "lru_replay.c"
+#include <stdio.h>
+#include <stdlib.h>
+#include <linux/kernel.h>
 #include <linux/prandom.h>
+#include "../../tools/mm/lru_opt.h"
+#include "../../tools/mm/lru_sim.h"
+#include "../../tools/mm/lru_trace.h"
 #include "host_shim.h"
 #include "tap.h"
 
@@ -31,15 +34,6 @@ static FILE *text_file(const char *text)
 	fputs(text, f);
 	rewind(f);
 	return f;
-}
-
-static void trace_free(struct trace *t)
-{
-	free(t->ids);
-	free(t->vpn);
-	free(t->hkeys);
-	free(t->hvals);
-	memset(t, 0, sizeof(*t));
 }
 
 static void test_format(void)
@@ -124,11 +118,11 @@ static void test_table(int mode, const char *what)
 
 	make_trace(&t, mode, 200, 6000);
 	for (unsigned int i = 0; i < ARRAY_SIZE(sizes); i++) {
-		unsigned long opt = replay(&t, "opt", sizes[i], 1);
+		unsigned long opt = replay(&t, "opt", sizes[i], 1, NULL);
 		bool below = true, bounds = true;
 
 		for (int c = 0; c < 3; c++) {
-			unsigned long f = replay(&t, cols[c], sizes[i], 1);
+			unsigned long f = replay(&t, cols[c], sizes[i], 1, NULL);
 
 			below &= opt <= f;
 			bounds &= f >= t.nr_ids && f <= t.n;
@@ -136,7 +130,7 @@ static void test_table(int mode, const char *what)
 				is_int(f, t.nr_ids, "%s, %lu frames: the trace fits, %s faults once per page",
 				       what, sizes[i], cols[c]);
 			if (i == 2)
-				is_int(replay(&t, cols[c], sizes[i], 1), f, "%s: %s gives the same faults twice",
+				is_int(replay(&t, cols[c], sizes[i], 1, NULL), f, "%s: %s gives the same faults twice",
 				       what, cols[c]);
 		}
 		ok(below, "%s, %lu frames: OPT (%lu) <= gen, classic, clock", what, sizes[i], opt);
@@ -146,7 +140,7 @@ static void test_table(int mode, const char *what)
 	}
 	/* Batched reclaim (32 at a time, as kswapd) still works and cannot beat OPT. */
 	for (int c = 0; c < 3; c++)
-		ok(replay(&t, cols[c], 100, 32) >= replay(&t, "opt", 100, 1), "%s: %s with -b 32 >= OPT",
+		ok(replay(&t, cols[c], 100, 32, NULL) >= replay(&t, "opt", 100, 1, NULL), "%s: %s with -b 32 >= OPT",
 		   what, cols[c]);
 	trace_free(&t);
 }

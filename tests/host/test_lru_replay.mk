@@ -1,6 +1,6 @@
-# lru-replay's trace reader and table (tests/host/lru_replay.c, included by
-# the test) and Belady's OPT, under ASan/UBSan.
-include tests/host/lru_srcs.inc
+# lru-replay's trace reader and table (tools/mm/lru_trace.c) and Belady's
+# OPT (tools/mm/lru_opt.c), under ASan/UBSan.
+include tools/mm/lru_srcs.inc
 HOST_TESTS += test_lru_replay
-test_lru_replay_SRCS := lib/prandom.c $(LRU_HOST_SRCS) tests/host/host_shim.c
-test_lru_replay_DEPS := $(LRU_HOST_DEPS) tests/host/lru_replay.c
+test_lru_replay_SRCS := lib/prandom.c tools/mm/lru_trace.c $(LRU_HOST_SRCS) tests/host/host_shim.c
+test_lru_replay_DEPS := $(LRU_HOST_DEPS) tools/mm/lru_trace.h

@@ -1,5 +1,5 @@
 /*
- * A small simulated machine for the LRU policies (tests/host/lru_sim.c):
+ * A small simulated machine for the LRU policies (tools/mm/lru_sim.c):
  * the real buddy allocator on a fake RAM arena, real page tables
  * (mm/pgtable.c), real mm_structs on mm_list, and the real policy code.
  * Only the MMU and the reclaim driver are played by the simulator:

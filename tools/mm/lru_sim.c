@@ -16,7 +16,7 @@
 #include <asm/mmu_context.h>
 #include <asm/tlbflush.h>
 #include "../../mm/lru.h"
-#include "host_shim.h"
+#include "../../tests/host/host_shim.h"
 #include "lru_sim.h"
 
 #define FAKE_BASE	0x40000000UL

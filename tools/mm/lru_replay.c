@@ -3,7 +3,7 @@
  * policies and through Belady's OPT, at several memory sizes, and print
  * the page faults of each.
  *
- *   build/host/lru-replay [-m SIZES] [-p POLICIES] [-s SHIFT] [-b BATCH] [-S] TRACE...
+ *   build/tools/lru-replay [-m SIZES] [-p POLICIES] [-s SHIFT] [-b BATCH] [-S] TRACE...
  *
  * TRACE is plain text, one page (or block) number per line, decimal or 0x
  * hex; blank lines and lines starting with '#' are ignored, and so is
@@ -23,7 +23,7 @@
  *
  * The policies are the kernel's own mm/lru_gen.c, mm/lru_classic.c and
  * mm/lru_clock.c, compiled for the host, driven by the simulated machine of
- * tests/host/lru_sim.c (real page tables, real struct pages): page number p
+ * tools/mm/lru_sim.c (real page tables, real struct pages): page number p
  * is user virtual address p << 12 of one address space. Faults include the
  * first touch of every page (cold misses).
  */
@@ -37,13 +37,18 @@
 #include <linux/mm.h>
 #include <linux/swap.h>
 #include "../../mm/lru.h"
-#include "lru_opt.h"
+#include "../../tests/host/host_shim.h"
 #include "lru_sim.h"
+#include "lru_trace.h"
 
-/* ---- a quiet host shim (host_shim.c prints every printk as a TAP comment) -- */
-
-#ifndef LRU_REPLAY_NO_SHIM
+/*
+ * ---- a quiet host shim ----
+ * What tests/host/host_shim.c gives the tests, but quiet: the kernel code's
+ * printk goes to stderr only with -v (or while -S shows a policy's state),
+ * not to stdout as TAP comments, and a failed allocation is a message.
+ */
 unsigned long host_va_offset;
+unsigned int host_cpu;		/* asm/processor.h: the one CPU this program plays */
 static bool verbose, show_state, showing;
 
 int vprintk(const char *fmt, va_list ap)
@@ -98,163 +103,18 @@ unsigned long zone_reclaimable_pages(struct zone *zone)
 {
 	return 0;
 }
-#endif
 
-/* ---- reading a trace ------------------------------------------------------- */
-
-#define MAX_VPN	((1UL << 36) - 1)	/* user addresses are below 2^48 */
-
-struct trace {
-	unsigned int *ids;		/* the references, as dense page ids */
-	size_t n, cap;
-	unsigned long *vpn;		/* id -> page number */
-	unsigned int nr_ids;
-	/* page number -> id + 1 (0: empty), open addressing */
-	unsigned long *hkeys;
-	unsigned int *hvals;
-	size_t hsize;
-};
-
-static unsigned int trace_id(struct trace *t, unsigned long vpn)
+/* -S: what the kernel's `lru_gen` command would print now (replay()'s after hook). */
+static void show_policy_state(const char *name, unsigned long capacity)
 {
-	size_t i;
-
-	if (2 * (t->nr_ids + 1) > t->hsize) {		/* grow: rehash */
-		size_t old = t->hsize;
-		unsigned long *k = t->hkeys;
-		unsigned int *v = t->hvals;
-
-		t->hsize = old ? 2 * old : 1024;
-		t->hkeys = calloc(t->hsize, sizeof(*t->hkeys));
-		t->hvals = calloc(t->hsize, sizeof(*t->hvals));
-		t->vpn = realloc(t->vpn, t->hsize * sizeof(*t->vpn));
-		if (!t->hkeys || !t->hvals || !t->vpn)
-			abort();
-		for (size_t j = 0; j < old; j++) {
-			if (!v[j])
-				continue;
-			for (i = (k[j] * 0x9e3779b97f4a7c15UL) & (t->hsize - 1); t->hvals[i];
-			     i = (i + 1) & (t->hsize - 1))
-				;
-			t->hkeys[i] = k[j];
-			t->hvals[i] = v[j];
-		}
-		free(k);
-		free(v);
-	}
-	for (i = (vpn * 0x9e3779b97f4a7c15UL) & (t->hsize - 1); t->hvals[i]; i = (i + 1) & (t->hsize - 1))
-		if (t->hkeys[i] == vpn)
-			return t->hvals[i] - 1;
-	t->hkeys[i] = vpn;
-	t->hvals[i] = ++t->nr_ids;
-	t->vpn[t->nr_ids - 1] = vpn;
-	return t->nr_ids - 1;
+	fflush(stdout);
+	fprintf(stderr, "## lru=%s, %lu frames, after the trace:\n", name, capacity);
+	showing = true;
+	lru_policy->show();
+	lru_stat_show();
+	showing = false;
 }
 
-/*
- * Append the references in f to t. Returns 0, or -1 after printing
- * "name:line: ..." for a line that is not a number.
- */
-static int trace_read(struct trace *t, FILE *f, const char *name, unsigned int shift)
-{
-	char line[256];
-	unsigned long lineno = 0;
-
-	while (fgets(line, sizeof(line), f)) {
-		char *p = line, *end;
-		unsigned long long v;
-
-		lineno++;
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (*p == '#' || *p == '\n' || *p == '\r' || !*p)
-			continue;
-		errno = 0;
-		v = strtoull(p, &end, 0);
-		if (end == p || errno || (*end && !strchr(" \t\r\n,#", *end))) {
-			fprintf(stderr, "%s:%lu: not a page number: %s", name, lineno, line);
-			return -1;
-		}
-		v >>= shift;
-		if (v > MAX_VPN) {
-			fprintf(stderr, "%s:%lu: page number 0x%llx is above 2^36 (byte addresses? try -s 12)\n",
-				name, lineno, v);
-			return -1;
-		}
-		if (t->n == t->cap) {
-			t->cap = t->cap ? 2 * t->cap : 4096;
-			t->ids = realloc(t->ids, t->cap * sizeof(*t->ids));
-			if (!t->ids)
-				abort();
-		}
-		t->ids[t->n++] = trace_id(t, (unsigned long)v);
-	}
-	return 0;
-}
-
-static int cmp_ulong(const void *a, const void *b)
-{
-	unsigned long x = *(const unsigned long *)a, y = *(const unsigned long *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Page-table pages the trace needs: one per distinct 2 MiB, 1 GiB and 512 GiB region, and the pgd. */
-static unsigned long trace_table_pages(const struct trace *t)
-{
-	unsigned long *k = malloc(t->nr_ids * sizeof(*k) + 1), n = 1;
-
-	if (!k)
-		abort();
-	for (int shift = 9; shift <= 27; shift += 9) {
-		for (unsigned int i = 0; i < t->nr_ids; i++)
-			k[i] = t->vpn[i] >> shift;
-		qsort(k, t->nr_ids, sizeof(*k), cmp_ulong);
-		for (unsigned int i = 0; i < t->nr_ids; i++)
-			n += !i || k[i] != k[i - 1];
-	}
-	free(k);
-	return n;
-}
-
-/* ---- replay -------------------------------------------------------------- */
-
-/* Faults of the kernel policy name on t with capacity frames. */
-static unsigned long replay_policy(const struct trace *t, const char *name, unsigned long capacity,
-				   unsigned long batch)
-{
-	struct mm_struct *mm;
-	unsigned long faults;
-
-	sim_reset(name, capacity);
-	sim.batch = batch;
-	mm = sim_mm_new();
-	for (size_t i = 0; i < t->n; i++)
-		sim_access(mm, t->vpn[t->ids[i]] << PAGE_SHIFT);
-	faults = sim.faults;
-#ifndef LRU_REPLAY_NO_SHIM
-	if (show_state) {		/* what the kernel's `lru_gen` command would print now */
-		fflush(stdout);
-		fprintf(stderr, "## lru=%s, %lu frames, after the trace:\n", name, capacity);
-		showing = true;
-		lru_policy->show();
-		lru_stat_show();
-		showing = false;
-	}
-#endif
-	sim_mm_free(mm);
-	return faults;
-}
-
-/* Faults of column col ("opt" or a policy name). */
-static unsigned long replay(const struct trace *t, const char *col, unsigned long capacity, unsigned long batch)
-{
-	if (!strcmp(col, "opt"))
-		return opt_faults(t->ids, t->n, t->nr_ids, capacity);
-	return replay_policy(t, col, capacity, batch);
-}
-
-#ifndef LRU_REPLAY_NO_MAIN
 /* Split "a,b,c" in place into at most max words. */
 static int split_list(char *s, char **out, int max)
 {
@@ -362,7 +222,7 @@ int main(int argc, char **argv)
 		unsigned long faults[8];
 
 		for (int c = 0; c < nr_cols; c++)
-			faults[c] = replay(&t, cols[c], sizes[i], batch);
+			faults[c] = replay(&t, cols[c], sizes[i], batch, show_state ? show_policy_state : NULL);
 		printf("%8lu", sizes[i]);
 		for (int c = 0; c < nr_cols; c++)
 			printf(" %9lu", faults[c]);
@@ -371,4 +231,3 @@ int main(int argc, char **argv)
 	}
 	return 0;
 }
-#endif

@@ -1,4 +1,4 @@
-/* Belady's OPT (MIN) for the LRU tests and lru-replay (tests/host/lru_opt.c). */
+/* Belady's OPT (MIN) for the LRU tests and lru-replay (tools/mm/lru_opt.c). */
 #ifndef LRU_OPT_H
 #define LRU_OPT_H
 
