@@ -32,16 +32,6 @@
 
 static unsigned long pagetable_pages;	/* table pages allocated here and not yet freed */
 
-/* The swap code (mm/swap_state.c) releases a slot; without it there is nothing to release. */
-__weak void free_swap_entry(swp_entry_t entry)
-{
-}
-
-/* The reverse map and LRU (mm/lru.c) let go of a page whose PTE is cleared; default: nothing to do. */
-__weak void page_remove_anon(struct page *page)
-{
-}
-
 unsigned long nr_pagetable_pages(void)
 {
 	return __atomic_load_n(&pagetable_pages, __ATOMIC_RELAXED);

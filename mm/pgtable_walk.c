@@ -182,12 +182,6 @@ static const struct prot_bits pte_bits[] = {
 #define PTDUMP_PROT_MASK (PTE_VALID | PTE_USER | PTE_RDONLY | PTE_PXN | PTE_SHARED | PTE_AF | \
 			  PTE_NG | PTE_CONT | PTE_TABLE_BIT | PTE_UXN | PTE_ATTRINDX_MASK)
 
-/* The architecture names its regions (arch/arm64/mm/ptdump.c); none by default. */
-__weak const struct ptdump_marker *ptdump_markers(void)
-{
-	return NULL;
-}
-
 struct ptdump_state {
 	const struct ptdump_marker *marker;	/* next marker to print, or NULL */
 	unsigned long start, end;		/* the open range, if level >= 0 */

@@ -9,14 +9,15 @@
  * mem_map itself allocated from memblock. After every test all memory is
  * freed and the free lists must coalesce back to the boot state exactly.
  *
- * The reclaim hooks are overridden here (strong symbols beat the weak
- * defaults in page_alloc.c) so that tests can count them and play reclaim.
+ * The reclaim hooks page_alloc.c calls (mm/vmscan.c, mm/oom_kill.c in the
+ * kernel) are defined here, so that tests can count them and play reclaim.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
+#include <linux/oom.h>
 #include <linux/memblock.h>
 #include <linux/prandom.h>
 #include <linux/vmstat.h>
@@ -54,6 +55,12 @@ unsigned long try_to_free_pages(struct zone *zone, unsigned int order, gfp_t gfp
 		return 1;
 	}
 	return fake_progress;
+}
+
+/* No OOM killer here: the allocation fails. */
+bool out_of_memory(gfp_t gfp, unsigned int order)
+{
+	return false;
 }
 
 /* ---- helpers ------------------------------------------------------------- */

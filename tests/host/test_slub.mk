@@ -3,6 +3,7 @@
 HOST_TESTS += test_slub
 test_slub_SRCS := lib/bitmap.c mm/slub.c mm/slub_debug.c mm/slab_common.c mm/kmalloc.c \
 	mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/page_alloc_debug.c \
-	mm/percpu_pagelist.c mm/vmstat.c tests/host/host_shim.c tests/host/host_mm.c
+	mm/percpu_pagelist.c mm/vmstat.c tests/host/host_shim.c tests/host/host_mm.c \
+	tests/host/host_stubs.c
 # -include: see test_memblock.mk (glibc and compiler.h both define __always_inline).
 test_slub_LIBS := -include linux/compiler.h

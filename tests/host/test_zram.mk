@@ -4,7 +4,8 @@
 HOST_TESTS += test_zram
 test_zram_SRCS := lib/bitmap.c lib/cmdline.c lib/prandom.c mm/zsmalloc.c mm/slub.c mm/slub_debug.c mm/slab_common.c mm/kmalloc.c \
 	mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/page_alloc_debug.c \
-	mm/percpu_pagelist.c mm/vmstat.c tests/host/host_shim.c tests/host/host_mm.c
+	mm/percpu_pagelist.c mm/vmstat.c tests/host/host_shim.c tests/host/host_mm.c \
+	tests/host/host_stubs.c
 test_zram_DEPS := mm/zram.c
 # include/linux/swap.h needs asm/pgtable.h: the host stand-ins in
 # tests/host/include come first, arch/arm64/include fills in the rest.
