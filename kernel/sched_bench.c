@@ -9,6 +9,7 @@
  *   - switch_mm between two address spaces (TTBR0 + ASID, no TLB flush)
  */
 #include <linux/kernel.h>
+#include <linux/bench.h>
 #include <linux/jiffies.h>
 #include <linux/mman.h>
 #include <linux/sched.h>

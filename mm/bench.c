@@ -20,6 +20,7 @@
  * (scripts/bench-host.sh). The results are in docs/buddy.md and docs/slub.md.
  */
 #include <linux/kernel.h>
+#include <linux/bench.h>
 #include <linux/init.h>
 #include <linux/jiffies.h>
 #include <linux/mm.h>
@@ -27,7 +28,6 @@
 #include <linux/reboot.h>
 #include <linux/slab.h>
 #include <linux/zram.h>
-#include "../kernel/setup.h"
 #include "bench_cases.h"
 #include <asm/irqflags.h>
 

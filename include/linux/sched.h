@@ -96,6 +96,8 @@ extern struct list_head task_list;
 extern bool need_resched;
 
 void sched_init(void);
+/* The idle task's loop (kernel/sched.c): reap orphans, wait for an interrupt, schedule. */
+__noreturn void cpu_idle(void);
 /* Pick the next runnable task and switch to it. Call with interrupts enabled or disabled. */
 void schedule(void);
 /* Give up the CPU if the time slice is over (a kernel thread's preemption point). */

@@ -1,7 +1,7 @@
 /*
- * Booting the real page allocator on fake RAM, the way mm/init.c does in
- * the kernel, for host tests of code that needs pages (SLUB, zsmalloc,
- * zram, page tables, LRU).
+ * Booting the real page allocator on fake RAM, the way arch/arm64/mm/init.c
+ * does in the kernel, for host tests of code that needs pages (SLUB,
+ * zsmalloc, zram, page tables, LRU).
  */
 #include <linux/kernel.h>
 #include <linux/memblock.h>
