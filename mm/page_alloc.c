@@ -454,9 +454,11 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 
 /*
  * Allocate 2^order contiguous pages. Returns the first struct page, or NULL
- * with one warning line unless __GFP_NOWARN. May call the reclaim hooks;
- * with __GFP_DIRECT_RECLAIM (GFP_KERNEL) it may, once reclaim exists, sleep.
- * (Linux: __alloc_pages.)
+ * with one warning line unless __GFP_NOWARN. Below the watermarks it wakes
+ * kswapd; with __GFP_DIRECT_RECLAIM (GFP_KERNEL) it may also run direct
+ * reclaim and the OOM killer, which take long but do not sleep here
+ * (zram compresses synchronously). As in Linux, a GFP_KERNEL caller must
+ * still be in a context that could sleep. (Linux: __alloc_pages.)
  */
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
