@@ -7,12 +7,8 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
+#include <linux/slab.h>
 #include "host_shim.h"
-
-/* Tests that do not link SLUB have no caches to shrink. */
-__attribute__((weak)) void kmem_cache_shrink_all(void)
-{
-}
 
 void host_mm_boot(phys_addr_t base, unsigned long size)
 {
