@@ -180,12 +180,12 @@ qemu-run: deps all
 # The pressure demo: boot with 128 MiB (unless MEM is given), run the shell's
 # `pressure` command (PRESSURE="MIB MS" to size it), keep the timeline in
 # build/pressure.txt and plot it to build/pressure.png with Debian's matplotlib
-# (`scripts/deps.sh plot` installs it; Debian's python3, not another one on PATH;
-# recursive, so that the wildcard looks after `deps` has installed python3).
+# (`deps`, i.e. scripts/deps.sh, installs python3-matplotlib; Debian's python3,
+# not another one on PATH; recursive, so that the wildcard looks after `deps`
+# has installed python3).
 PLOT_PY  = $(firstword $(wildcard /usr/bin/python3) python3)
 demo: MEM := $(if $(filter command line environment,$(origin MEM)),$(MEM),128M)
 demo: deps all
-	@bash scripts/deps.sh plot
 	@printf 'pressure $(PRESSURE)\npoweroff\n' | MEM=$(MEM) timeout 600 bash qemu/run.sh | tr -d '\r' > $(B)/pressure.log
 	@grep '^pressure:' $(B)/pressure.log > $(B)/pressure.txt || { cat $(B)/pressure.log; exit 1; }
 	@$(PLOT_PY) scripts/plot-pressure.py $(B)/pressure.txt -o $(B)/pressure.png

@@ -20,13 +20,13 @@
  * (bench/host.sh). The results are in docs/buddy.md and docs/slub.md.
  */
 #include <linux/kernel.h>
+#include <linux/bench.h>
 #include <linux/init.h>
 #include <linux/jiffies.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/reboot.h>
 #include <linux/slab.h>
-#include <linux/bench.h>
 #include "bench_cases.h"
 #include <asm/irqflags.h>
 

@@ -35,10 +35,6 @@ u64 arch_counter_get_cntvct(void)
 	return read_sysreg(cntvct_el0);
 }
 
-__weak void update_process_times(void)
-{
-}
-
 static void arch_timer_handler(unsigned int hwirq, void *data)
 {
 	u64 now = arch_counter_get_cntvct();

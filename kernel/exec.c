@@ -12,6 +12,7 @@
 #include <linux/mman.h>
 #include <linux/pgtable.h>
 #include <linux/sched.h>
+#include <linux/swap.h>
 #include <linux/user_progs.h>
 #include <string.h>
 #include "exec.h"

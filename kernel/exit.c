@@ -11,10 +11,9 @@
 #include <linux/slab.h>
 #include <asm/irqflags.h>
 #include <asm/mmu_context.h>
+#include <asm/traps.h>
 #include <uapi/signal.h>
 #include <uapi/wait.h>
-
-void free_task(struct task_struct *t);
 
 /* Orphans go to init (pid 1) if it exists, else to the idle task (auto-reaped). */
 static void reparent_children(struct task_struct *dying)

@@ -6,6 +6,7 @@
  * interrupts and the timer, then either the self-tests or normal work.
  */
 #include <linux/kernel.h>
+#include <linux/bench.h>
 #include <linux/console.h>
 #include <linux/init.h>
 #include <linux/irq.h>
@@ -17,6 +18,7 @@
 #include <linux/sched.h>
 #include <linux/selftest.h>
 #include <linux/bench.h>
+#include <linux/shell.h>
 #include <linux/swap.h>
 #include <asm/boot.h>
 #include <asm/neon.h>
@@ -24,8 +26,8 @@
 #include <asm/irqflags.h>
 #include <asm/mmu_context.h>
 #include <asm/processor.h>
+#include <asm/setup.h>
 #include <libfdt.h>
-#include "setup.h"
 
 static const char *const dtb_status_msg[] = {
 	[EARLY_DTB_BAD_ADDRESS] = "x0 is 0 or not 8-byte aligned",
@@ -90,6 +92,36 @@ static void print_banner(void)
 	printk("Kernel command line: %s\n", of_bootargs());
 }
 
+/* Kernel threads of the memory manager. */
+static void start_kernel_threads(void)
+{
+	kswapd_start();
+}
+
+static int selftest_thread(void *arg)
+{
+	selftest_boot();
+}
+
+/*
+ * Start the first tasks and become the idle task (Linux: rest_init): init
+ * (pid 1, the embedded user program that adopts orphans), then either the
+ * self-test runner or the console shell, both kernel threads.
+ */
+static __noreturn void rest_init(void)
+{
+	char *init_argv[] = { "init", NULL };
+	int pid = spawn_user("init", 1, init_argv, NULL);
+
+	if (pid < 0)
+		printk("init: cannot start the init program (%d); continuing without it\n", pid);
+	start_kernel_threads();
+	if (cmdline_has("selftest"))
+		kthread_run(selftest_thread, NULL, "selftest");
+	else
+		kthread_run(shell_thread, NULL, "sh");
+	cpu_idle();
+}
 
 void start_kernel(u64 dtb_pa)
 {
@@ -126,35 +158,4 @@ void start_kernel(u64 dtb_pa)
 
 	if (cmdline_has("bench")) run_benchmarks();	/* bench/bench.c; ends QEMU */
 	rest_init();
-}
-
-/* Kernel threads of the memory manager. */
-void start_kernel_threads(void)
-{
-	kswapd_start();
-}
-
-static int selftest_thread(void *arg)
-{
-	selftest_boot();
-}
-
-/*
- * Start the first tasks and become the idle task (Linux: rest_init): init
- * (pid 1, the embedded user program that adopts orphans), then either the
- * self-test runner or the console shell, both kernel threads.
- */
-void rest_init(void)
-{
-	char *init_argv[] = { "init", NULL };
-	int pid = spawn_user("init", 1, init_argv, NULL);
-
-	if (pid < 0)
-		printk("init: cannot start the init program (%d); continuing without it\n", pid);
-	start_kernel_threads();
-	if (cmdline_has("selftest"))
-		kthread_run(selftest_thread, NULL, "selftest");
-	else
-		kthread_run(shell_thread, NULL, "sh");
-	cpu_idle();
 }

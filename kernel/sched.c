@@ -31,7 +31,6 @@ struct task_struct *get_current(void)
 }
 
 struct task_struct *cpu_switch_to(struct task_struct *prev, struct task_struct *next);
-void cpu_idle(void);
 
 /* The boot context becomes the idle task (pid 0), as in Linux's sched_init/rest_init. */
 void sched_init(void)

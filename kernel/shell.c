@@ -14,7 +14,6 @@
 #include <linux/shell.h>
 #include <stdlib.h>
 #include <string.h>
-#include "setup.h"
 
 #define MAX_ARGS	16
 #define LINE_MAX	256

@@ -6,16 +6,11 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/mm_types_task.h>
+#include <linux/oom.h>
 #include <linux/sched.h>
 #include <linux/shell.h>
 #include <uapi/wait.h>
 #include <string.h>
-
-/* oom_badness-based score (mm/oom_kill.c provides it; weak: 0). */
-__weak long oom_score(struct task_struct *t)
-{
-	return 0;
-}
 
 static const char task_state_char[] = { [TASK_RUNNING] = 'R', [TASK_INTERRUPTIBLE] = 'S', [TASK_ZOMBIE] = 'Z' };
 

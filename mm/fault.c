@@ -18,6 +18,7 @@
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/pgtable.h>
+#include <linux/swap.h>
 #include <linux/vmstat.h>
 #include <asm/tlbflush.h>
 #include <asm/mmu_context.h>
@@ -31,17 +32,6 @@ void zero_page_init(void)
 	if (!zero_page)
 		panic("no memory for the zero page");
 	SetPageReserved(zero_page);	/* never freed, never on an LRU */
-}
-
-/* Weak hooks the reclaim code overrides (mm/vmscan.c, mm/swap_state.c ...). */
-__weak void lru_add_new_anon(struct page *page, struct mm_struct *mm, unsigned long addr)
-{
-}
-
-__weak enum fault_result do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
-				      unsigned long addr, pte_t *ptep, pte_t orig, unsigned int flags)
-{
-	return VM_FAULT_SIGBUS;		/* a swap entry but no swap code */
 }
 
 /* A new anonymous page mapped at addr of mm: reverse map, counters, LRU. */

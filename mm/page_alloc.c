@@ -18,9 +18,10 @@
  * PG_head and private = order, so a free with the wrong order is caught.
  *
  * Every allocation first checks a zone watermark (zone_watermark_ok). Below
- * "low" kswapd would be woken; below "min" only __GFP_HIGH callers may dip
- * further (to min/2), others enter direct reclaim. Reclaim does not exist yet:
- * the hooks are weak no-ops, counted in vmstat so their place is visible.
+ * "low" kswapd is woken; below "min" only __GFP_HIGH callers may dip
+ * further (to min/2), others enter direct reclaim (try_to_free_pages) and,
+ * when it makes no progress, the OOM killer (out_of_memory); both live in
+ * mm/vmscan.c and mm/oom_kill.c. Each direct reclaim counts allocstall_normal.
  *
  * Order-0 requests go through the per-CPU lists (mm/percpu_pagelist.c)
  * unless those are switched off. Checks on free are in mm/page_alloc_debug.c.
@@ -292,21 +293,6 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 
 /* ---- the allocation path ------------------------------------------------ */
 
-/* Weak no-ops until mm/vmscan.c provides the real ones. */
-__weak void wakeup_kswapd(struct zone *zone, gfp_t gfp, unsigned int order)
-{
-}
-
-__weak unsigned long try_to_free_pages(struct zone *zone, unsigned int order, gfp_t gfp)
-{
-	return 0;
-}
-
-__weak bool out_of_memory(gfp_t gfp, unsigned int order)
-{
-	return false;
-}
-
 static struct page *rmqueue(struct zone *zone, unsigned int order, int migratetype)
 {
 	unsigned long flags;
@@ -468,9 +454,11 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 
 /*
  * Allocate 2^order contiguous pages. Returns the first struct page, or NULL
- * with one warning line unless __GFP_NOWARN. May call the reclaim hooks;
- * with __GFP_DIRECT_RECLAIM (GFP_KERNEL) it may, once reclaim exists, sleep.
- * (Linux: __alloc_pages.)
+ * with one warning line unless __GFP_NOWARN. Below the watermarks it wakes
+ * kswapd; with __GFP_DIRECT_RECLAIM (GFP_KERNEL) it may also run direct
+ * reclaim and the OOM killer, which take long but do not sleep here
+ * (zram compresses synchronously). As in Linux, a GFP_KERNEL caller must
+ * still be in a context that could sleep. (Linux: __alloc_pages.)
  */
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {

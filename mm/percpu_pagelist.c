@@ -12,7 +12,9 @@
  *
  * Locking: each pcp has its own spinlock, taken with interrupts masked, so
  * the owning CPU and a remote drain_all_pages() can both touch it (Linux
- * 5.19+ does the same). Lock order: pcp->lock, then zone->lock.
+ * 6.0 and later: "mm/page_alloc: protect PCP lists with a spinlock"; before,
+ * an IRQ-safe local_lock, and a remote drain had to run on each CPU). Lock
+ * order: pcp->lock, then zone->lock.
  *
  * Pages on these lists are free but not PG_buddy and not in zone->free_pages:
  * the buddy allocator cannot merge them until they are drained.

@@ -9,8 +9,16 @@
  * Tables hold physical addresses; this code reaches a table through the
  * linear map (__va). Every table page comes from the buddy allocator,
  * zeroed, and is counted in nr_pagetable_pages() (meminfo "PageTables").
- * Nothing here takes a lock: the caller holds mm->page_table_lock (or owns
- * the tree alone, as at boot).
+ * Nothing here takes a lock, and today no caller does either:
+ * mm->page_table_lock is initialised but never taken. What keeps a tree
+ * consistent now is that one CPU runs and kernel code is not preempted
+ * (include/linux/sched.h): an update made in a task's context (fault,
+ * munmap, mprotect, exit) runs to its end unless it sleeps or allocates --
+ * an allocation may enter direct reclaim, which unmaps pages of any mm
+ * through the reverse map -- and no interrupt handler touches page tables.
+ * The SMP issue, which brings up the other cores, makes page_table_lock
+ * real: a second CPU can then fault or reclaim in the same mm at the same
+ * time.
  *
  * The walk of one address, 4 KiB granule, 48-bit VA (ARM ARM D8.2):
  *
@@ -31,16 +39,6 @@
 #include <string.h>
 
 static unsigned long pagetable_pages;	/* table pages allocated here and not yet freed */
-
-/* The swap code (mm/swap_state.c) releases a slot; without it there is nothing to release. */
-__weak void free_swap_entry(swp_entry_t entry)
-{
-}
-
-/* The reverse map and LRU (mm/lru.c) let go of a page whose PTE is cleared; default: nothing to do. */
-__weak void page_remove_anon(struct page *page)
-{
-}
 
 unsigned long nr_pagetable_pages(void)
 {

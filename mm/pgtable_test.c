@@ -18,10 +18,11 @@
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/pgtable.h>
+#include <linux/mm_selftest.h>
 #include <linux/selftest.h>
 #include <asm/boot.h>
 #include <asm/memory.h>
-#include <asm/mm_test.h>
+#include <asm/mmu_probe.h>
 #include <asm/tlbflush.h>
 #include <asm/uaccess-pan.h>
 

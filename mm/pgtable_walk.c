@@ -7,8 +7,10 @@
  *   ---[ Linear Mapping start ]---
  *   0xffff000040000000-0xffff000080000000           1G PUD       RW NX SHD AF            BLK UXN    MEM/NORMAL
  *
- * None of this changes a table or takes a lock; a walk of a live user tree
- * should hold mm->page_table_lock so tables are not freed under it.
+ * None of this changes a table or takes a lock. A walk of a live user tree
+ * is safe today because one CPU runs and kernel code is not preempted (see
+ * mm/pgtable.c); once the SMP issue brings up the other cores, it must hold
+ * mm->page_table_lock so tables are not freed under it.
  */
 #include <linux/kernel.h>
 #include <linux/pgtable.h>
@@ -181,12 +183,6 @@ static const struct prot_bits pte_bits[] = {
 
 #define PTDUMP_PROT_MASK (PTE_VALID | PTE_USER | PTE_RDONLY | PTE_PXN | PTE_SHARED | PTE_AF | \
 			  PTE_NG | PTE_CONT | PTE_TABLE_BIT | PTE_UXN | PTE_ATTRINDX_MASK)
-
-/* The architecture names its regions (arch/arm64/mm/ptdump.c); none by default. */
-__weak const struct ptdump_marker *ptdump_markers(void)
-{
-	return NULL;
-}
 
 struct ptdump_state {
 	const struct ptdump_marker *marker;	/* next marker to print, or NULL */

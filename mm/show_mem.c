@@ -7,18 +7,14 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
+#include <linux/pgtable.h>
+#include <linux/sched.h>
 #include <linux/shell.h>
 #include <linux/slab.h>
+#include <linux/swap.h>
 #include <linux/vmstat.h>
 
 #define K(pages)	((pages) << (PAGE_SHIFT - 10))
-
-/* Weak counters later subsystems provide (page tables, user memory, swap). */
-__weak unsigned long nr_pagetable_pages(void) { return 0; }
-__weak unsigned long nr_anon_pages(void) { return 0; }
-__weak unsigned long nr_kernel_stack_kb(void) { return 0; }
-__weak unsigned long total_swap_pages(void) { return 0; }
-__weak unsigned long nr_free_swap_pages(void) { return 0; }
 
 void show_meminfo(void)
 {

@@ -8,13 +8,21 @@
  * pages_per_zspage order-0 pages into objs_per_zspage equal slots, laid end
  * to end across the pages, so an object may start near the end of one page
  * and continue on the next. pages_per_zspage (1..4) is chosen per class to
- * waste the least (get_pages_per_zspage, as Linux). Neighbouring classes
- * that end up with the same shape are merged into the larger one: an object
- * of 3000 bytes, stored one per page, might as well be in the 4096 class.
+ * waste the least (get_pages_per_zspage, as Linux; ties go to fewer pages):
  *
- *   class 208: 1 page  holds 19 objects, 144 bytes wasted (96%)
- *   class 400: 4 pages hold  40 objects,  384 bytes wasted (97%)
- *              |obj0|obj1|...|obj10|ob|j11|...   (obj 10 spans pages 0-1)
+ *   class 208: 2 pages hold 39 objects,  80 bytes wasted (99% used;
+ *              1 page would hold 19 and waste 144, 96%)
+ *              |obj0|obj1|...|obj18|ob|j19|...|obj38|..|   (obj 19 spans
+ *              pages 0-1: bytes 3952..4159)
+ *   class 400: 1 page  holds 10 objects,  96 bytes wasted (97%; 4 pages
+ *              would hold 40 and waste 384, also 97%: the tie keeps 1)
+ *
+ * Neighbouring classes that end up with the same shape (pages and objects
+ * per zspage) are merged into the larger one: the 255 sizes make 69
+ * classes. Every size from 3280 up stores one object per page, so all of
+ * them are the 4096 class (huge_class_size = 3280); a 3000-byte object goes
+ * to class 3008, which has the shape of 3072 (3 pages, 4 objects) and is
+ * merged into it.
  *
  * A zspage's pages come one at a time from the buddy allocator, so a pool
  * never needs contiguous memory. A struct zspage (from its own kmem_cache)

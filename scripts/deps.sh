@@ -3,8 +3,8 @@
 # this machine lacks. Safe to run every time: it only calls apt-get when
 # something is missing. Needs root (or sudo) only in that case.
 #
-# `deps.sh plot` also installs python3-matplotlib, for scripts/plot-pressure.py
-# (`make demo`); nothing else needs it, so plain `deps.sh` leaves it out.
+# python3-matplotlib is for scripts/plot-pressure.py: `make demo` draws with
+# it, and `make test` checks the drawing (tests/e2e/plot-pressure.t).
 #
 # `deps.sh rpi` also unpacks (never installs) what the Raspberry Pi boot
 # paths need into build/rpi/: the DTBs of Debian's arm64 kernel package and
@@ -20,7 +20,6 @@ host_pkgs=(gcc make gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
 	u-boot-qemu u-boot-tools fdisk dosfstools mtools
 	liblz4-dev libfdt-dev lz4 python3 python3-matplotlib perl valgrind)
 arm64_pkgs=(liblz4-dev:arm64)
-[ "${1:-}" != plot ] || host_pkgs+=(python3-matplotlib)
 
 # libfdt-dev is not co-installable for two architectures, and the host tests
 # of the kernel's device-tree code need the host (amd64) one. So the arm64

@@ -34,7 +34,7 @@
 extern unsigned long host_va_offset;	/* tests/host/host_shim.c */
 
 
-/* Boot the allocators the way mm/init.c does, on the fake RAM. */
+/* Boot the allocators the way arch/arm64/mm/init.c does, on the fake RAM. */
 static void boot(void)
 {
 	struct kernel_image_sizes sizes = { 0 };

@@ -46,7 +46,7 @@ struct mm_struct {
 	struct list_head mmap;		/* VMAs, sorted: the order for walks */
 	struct rb_root mm_rb;		/* the same VMAs by vm_end: find_vma in O(log n) */
 	int map_count;
-	spinlock_t page_table_lock;	/* guards the tables and the VMA list */
+	spinlock_t page_table_lock;	/* not taken yet: one CPU (mm/pgtable.c); SMP makes it real */
 	int mm_users;			/* tasks using it */
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack, mmap_base;

@@ -61,8 +61,7 @@ enum fault_result handle_mm_fault(struct mm_struct *mm, unsigned long addr, unsi
 extern struct page *zero_page;
 void zero_page_init(void);
 
-/* Hooks for reclaim (mm/ swap and LRU code provides them; weak defaults do nothing). */
-void lru_add_new_anon(struct page *page, struct mm_struct *mm, unsigned long addr);
+/* A fault on a swap entry: read the page back (mm/swap_state.c; Linux: mm/memory.c do_swap_page). */
 enum fault_result do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 			       unsigned long addr, pte_t *ptep, pte_t orig, unsigned int flags);
 

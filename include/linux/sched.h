@@ -96,6 +96,8 @@ extern struct list_head task_list;
 extern bool need_resched;
 
 void sched_init(void);
+/* The idle task's loop (kernel/sched.c): reap orphans, wait for an interrupt, schedule. */
+__noreturn void cpu_idle(void);
 /* Pick the next runnable task and switch to it. Call with interrupts enabled or disabled. */
 void schedule(void);
 /* Give up the CPU if the time slice is over (a kernel thread's preemption point). */
@@ -128,6 +130,16 @@ extern int nr_threads;			/* tasks in task_list but the idle task, zombies includ
 extern int max_threads;
 /* The default: RAM / (8 * THREAD_SIZE), at least MIN_THREADS (Linux: set_max_threads). */
 void fork_init(void);
+/* Free a task's stack and struct (kernel/fork.c; called by release_task when reaped). */
+void free_task(struct task_struct *t);
+
+/*
+ * meminfo's task counters (kernel/fork.c, read by mm/show_mem.c): the
+ * kernel stacks allocated (Linux: NR_KERNEL_STACK_KB) and the resident
+ * anonymous pages of every live task (Linux: NR_ANON_MAPPED).
+ */
+unsigned long nr_kernel_stack_kb(void);
+unsigned long nr_anon_pages(void);
 
 /* May current do what Linux allows with CAP_SYS_RESOURCE? Kernel threads may. */
 bool capable_sys_resource(void);

@@ -34,5 +34,7 @@ bool shell_parse_ulong(const char *cmd, const char *what, const char *s, unsigne
 bool shell_parse_long(const char *cmd, const char *what, const char *s, long *out);
 /* Run one command line (as typed at the prompt). Returns the command's result. */
 int shell_run_line(char *line);
+/* The console shell (kernel/shell.c): rest_init runs it as the kernel thread "sh". */
+int shell_thread(void *arg);
 
 #endif

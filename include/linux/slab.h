@@ -6,8 +6,9 @@
  * Linux's include/linux/slab.h.
  *
  * Nothing here may be called before kmem_cache_init() (kmalloc returns NULL
- * then). None of these functions sleeps today; GFP_KERNEL callers must still
- * be in a context that could sleep, because reclaim will come later.
+ * then). None of these functions sleeps today, but a GFP_KERNEL allocation
+ * may run direct reclaim and the OOM killer (mm/page_alloc.c), so GFP_KERNEL
+ * callers must be in a context that could sleep, as in Linux.
  */
 #ifndef _LINUX_SLAB_H
 #define _LINUX_SLAB_H

@@ -4,8 +4,10 @@
  * A user program calls `svc #0` with the number in x8 and up to six
  * arguments in x0..x5; the result comes back in x0, a negative errno
  * (uapi/errno.h) on failure. Every other register is preserved. This is
- * Linux's arm64 convention, and the numbers are Linux's wherever the call
- * exists there; ours start at 500. An unknown number returns -ENOSYS.
+ * Linux's arm64 convention, and the numbers below 500 are Linux's arm64
+ * numbers; where ours differs from Linux's call of that number (sleep_ms,
+ * wait, and the 64-bit pids) it says DIFFERS. Ours start at 500. An unknown
+ * number returns -ENOSYS.
  *
  * At entry to a program (_start) the kernel leaves sp pointing at:
  *

@@ -1,18 +1,14 @@
 /*
- * Booting the real page allocator on fake RAM, the way mm/init.c does in
- * the kernel, for host tests of code that needs pages (SLUB, zsmalloc,
- * zram, page tables, LRU).
+ * Booting the real page allocator on fake RAM, the way arch/arm64/mm/init.c
+ * does in the kernel, for host tests of code that needs pages (SLUB,
+ * zsmalloc, zram, page tables, LRU).
  */
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
+#include <linux/slab.h>
 #include "host_shim.h"
-
-/* Tests that do not link SLUB have no caches to shrink. */
-__attribute__((weak)) void kmem_cache_shrink_all(void)
-{
-}
 
 void host_mm_boot(phys_addr_t base, unsigned long size)
 {

@@ -39,6 +39,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
+#include <linux/oom.h>
 #include <linux/memblock.h>
 #include <linux/prandom.h>
 #include <linux/printk.h>
@@ -87,6 +88,12 @@ unsigned long try_to_free_pages(struct zone *zone, unsigned int order, gfp_t gfp
 		return 1;
 	}
 	return fake_progress;
+}
+
+/* No OOM killer here: the allocation fails. */
+bool out_of_memory(gfp_t gfp, unsigned int order)
+{
+	return false;
 }
 
 /* ---- helpers ------------------------------------------------------------- */
@@ -265,7 +272,7 @@ static unsigned int rnd(void)
 
 /* ---- the tests ----------------------------------------------------------- */
 
-/* The machine, booted as mm/init.c boots the kernel's: memblock, then mem_map, then the hand-over. */
+/* The machine, booted as arch/arm64/mm/init.c boots the kernel's: memblock, then mem_map, then the hand-over. */
 int selftest_host_init(void)
 {
 	struct kernel_image_sizes sizes = { 2 * SZ_1M, 512 * SZ_1K, SZ_1M, 256 * SZ_1K };

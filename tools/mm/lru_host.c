@@ -2,7 +2,7 @@
  * Host stand-ins for what the LRU code (mm/lru*.c, mm/rmap.c) takes from the
  * rest of the kernel: TLB maintenance (counted, nothing to invalidate: the
  * simulated MMU has no TLB), ASIDs, jiffies, the global mm list of
- * mm/mmap.c, and the shell's number parser.
+ * mm/mmap.c, the shell's number parser, and releasing a swap slot.
  */
 #include <stdlib.h>
 #include <linux/kernel.h>
@@ -10,6 +10,7 @@
 #include <linux/list.h>
 #include <linux/mm_types_task.h>
 #include <linux/spinlock.h>
+#include <linux/swap.h>
 #include <asm/mmu_context.h>
 #include <asm/tlbflush.h>
 
@@ -30,6 +31,15 @@ void local_flush_tlb_all(void) { tlb_stats.all++; }
 unsigned int mm_asid(const struct mm_struct *mm)
 {
 	return (unsigned int)(mm->context.id & 0xffff);
+}
+
+/*
+ * mm/pgtable.c's unmap calls this for a swap PTE (mm/swap_state.c in the
+ * kernel). The simulation has no swap area: an evicted page's PTE holds its
+ * shadow itself (lru_sim.c shrink_anon), so there is no slot to release.
+ */
+void free_swap_entry(swp_entry_t entry)
+{
 }
 
 bool shell_parse_ulong(const char *cmd, const char *what, const char *s, unsigned long *out)

@@ -226,12 +226,6 @@ bool fixup_exception(struct pt_regs *regs)
 	return false;
 }
 
-/* The kernel's own page faults; mm/fault.c provides the real one once user tasks exist. */
-__weak int do_kernel_fault(struct pt_regs *regs, unsigned long esr)
-{
-	return -1;
-}
-
 /*
  * Every exception taken from the kernel checks the interrupted task's
  * stack canary: a tick lands in any deep call chain sooner or later, and
@@ -292,16 +286,6 @@ void el1h_64_irq_handler(struct pt_regs *regs)
 void el1h_64_serror_handler(struct pt_regs *regs)
 {
 	die("SError interrupt", regs);
-}
-
-/* Until user tasks exist, any exception from EL0 is a kernel bug. */
-__weak void do_el0_sync(struct pt_regs *regs, unsigned long esr)
-{
-	die("unexpected exception from EL0", regs);
-}
-
-__weak void exit_to_user_mode(struct pt_regs *regs)
-{
 }
 
 void el0t_64_sync_handler(struct pt_regs *regs)

@@ -13,8 +13,9 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/prandom.h>
+#include <linux/mm_selftest.h>
 #include <linux/selftest.h>
-#include <asm/mm_test.h>
+#include <asm/mmu_probe.h>
 #include <asm/mmu_context.h>
 #include <asm/proc-fns.h>
 #include <asm/tlbflush.h>

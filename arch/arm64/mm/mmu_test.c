@@ -14,21 +14,8 @@
 #include <asm/barrier.h>
 #include <asm/proc-fns.h>
 #include <asm/mmu_context.h>
+#include <asm/mmu_probe.h>
 #include <linux/pgtable.h>
-
-static u64 at_s1e1r(unsigned long va)
-{
-	__asm__ __volatile__("at s1e1r, %0" :: "r"(va));
-	isb();
-	return read_sysreg(par_el1);
-}
-
-static u64 at_s1e1w(unsigned long va)
-{
-	__asm__ __volatile__("at s1e1w, %0" :: "r"(va));
-	isb();
-	return read_sysreg(par_el1);
-}
 
 /* The last-level descriptor for va in the live kernel tables (swapper_pg_dir, after paging_init). */
 static u64 kernel_pte(unsigned long va)

@@ -13,8 +13,9 @@
 #include <linux/mmzone.h>
 #include <linux/mmu_gather.h>
 #include <linux/pgtable.h>
+#include <linux/mm_selftest.h>
 #include <linux/selftest.h>
-#include <asm/mm_test.h>
+#include <asm/mmu_probe.h>
 #include <asm/tlbflush.h>
 
 #define TLB_VA		0x400000UL

@@ -26,10 +26,11 @@ void paging_init_linear_map(void);
 u64 *pgtable_va(phys_addr_t pa);
 
 /*
- * Once the buddy allocator and SLUB are up (mm/init.c, after kmem_cache_init):
- * build the kernel's TTBR1 tree again from buddy pages (swapper_pg_dir), set
- * MAIR/TCR (hardware AF/dirty when present, TTBR0 walks on, TTBR0 = the empty
- * reserved_pg_dir), switch TTBR1 to it, and enable PAN when the CPU has it.
+ * Once the buddy allocator and SLUB are up (arch/arm64/mm/init.c, after
+ * kmem_cache_init): build the kernel's TTBR1 tree again from buddy pages
+ * (swapper_pg_dir), set MAIR/TCR (hardware AF/dirty when present, TTBR0
+ * walks on, TTBR0 = the empty reserved_pg_dir), switch TTBR1 to it, and
+ * enable PAN when the CPU has it.
  */
 void paging_init(void);
 /* Page-table pages of the kernel tree built by paging_init (ioremap adds to them). */

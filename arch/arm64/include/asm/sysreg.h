@@ -95,6 +95,17 @@
 #define MAIR_EL1_VALUE		(MAIR_ATTR(_UL(0xff), MT_NORMAL) | MAIR_ATTR(_UL(0x44), MT_NORMAL_NC) | \
 				 MAIR_ATTR(_UL(0x00), MT_DEVICE_nGnRnE) | MAIR_ATTR(_UL(0x04), MT_DEVICE_nGnRE))
 
+/*
+ * PAR_EL1 (D17.2.113), where an AT instruction leaves its answer (Linux
+ * names). F = 0: the output address in [47:12] (PTE_ADDR_MASK), the memory
+ * attributes in MAIR encoding and the shareability; F = 1: the fault status
+ * code, encoded as ESR_ELx's DFSC (asm/esr.h ESR_ELx_FSC_*).
+ */
+#define SYS_PAR_EL1_F		_UL(0x1)		/* [0]: the translation faulted */
+#define SYS_PAR_EL1_FST		_UL(0x7e)		/* [6:1] when F = 1 */
+#define SYS_PAR_EL1_SH		_UL(0x180)		/* [8:7] when F = 0 */
+#define SYS_PAR_EL1_ATTR	(_UL(0xff) << 56)	/* [63:56] when F = 0 */
+
 /* ID_AA64MMFR0_EL1 */
 #define ID_AA64MMFR0_PARANGE_MASK	_UL(0xf)
 #define ID_AA64MMFR0_ASIDBITS_SHIFT	4

@@ -32,7 +32,14 @@ bool fixup_exception(struct pt_regs *regs);
 /* Print "[<pc>] sym+off/size" lines for the frame-pointer chain starting at fp. */
 void dump_backtrace(unsigned long fp, unsigned long pc);
 
-/* Per-EL0 fault handling (kernel/ and mm/ override when user tasks exist). */
+/*
+ * What the exception handlers in arch/arm64/kernel/traps.c call out to:
+ * a fault taken at EL1 (a uaccess fixup or an oops; arch/arm64/mm/fault.c,
+ * 0 if handled), a synchronous exception from EL0 (arch/arm64/mm/fault.c:
+ * page faults, SVC, everything else kills the task), and the work before the
+ * eret back to EL0 (kernel/exit.c: a pending kill, a reschedule).
+ */
+int do_kernel_fault(struct pt_regs *regs, unsigned long esr);
 void do_el0_sync(struct pt_regs *regs, unsigned long esr);
 void exit_to_user_mode(struct pt_regs *regs);
 

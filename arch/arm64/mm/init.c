@@ -1,16 +1,22 @@
 /*
- * Memory bring-up at boot: from the device tree's description of RAM to
- * working page and slab allocators (Linux: arch/arm64/mm/init.c
- * arm64_memblock_init, paging_init, mm/mm_init.c mem_init).
+ * Memory bring-up at boot, the arm64 side (Linux: arch/arm64/mm/init.c
+ * arm64_memblock_init and bootmem_init): from the device tree's description
+ * of RAM to working page and slab allocators. The generic steps it calls
+ * live in mm/ (mm/mm_init.c free_area_init and mem_init, the same ones the
+ * host tests run on fake RAM); the page tables in arch/arm64/mm/mmu.c.
  *
  *   1. memblock.memory   <- every /memory range
  *      memblock.reserved <- /memreserve/, /reserved-memory (no-map ones also
  *                           marked NOMAP), the kernel image (which holds the
  *                           early page tables), the DTB, the initrd,
  *                           spin-table release words
- *   2. the linear map of RAM at PAGE_OFFSET (arch/arm64/mm/mmu.c)
+ *   2. the linear map of RAM at PAGE_OFFSET (paging_init_linear_map)
  *   3. struct page array from memblock, free ranges to the buddy allocator
- *   4. SLUB's caches
+ *      (free_area_init, mem_init); min_free_kbytes= from the command line
+ *   4. SLUB's caches (kmem_cache_init)
+ *   5. the kernel's page tables again, from buddy pages (paging_init)
+ *   6. reclaim's pieces that need the allocators: the LRU policy, the
+ *      compressed swap area (zram_init)
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -23,10 +29,10 @@
 #include <linux/swap.h>
 #include <asm/boot.h>
 #include <asm/mmu.h>
+#include <asm/setup.h>
 #include <libfdt.h>
 #include <stdlib.h>
 #include <string.h>
-#include "../kernel/setup.h"
 
 static long boot_min_free_kbytes = -1;
 
