@@ -8,7 +8,7 @@
 #include <linux/of.h>
 #include <linux/of_fdt.h>
 #include <linux/selftest.h>
-#include <asm/boot.h>
+#include <asm/boot_info.h>
 #include <libfdt.h>
 #include <string.h>
 
@@ -64,7 +64,7 @@ static void test_dtb_and_image_in_memory(struct kunit *test)
 
 	of_scan_memory(tally, &t);
 	KUNIT_EXPECT_TRUE(test, in_memory(&t, early_boot_info.dtb_pa, early_boot_info.dtb_size));
-	KUNIT_EXPECT_TRUE(test, in_memory(&t, early_boot_info.phys_text, (u64)(_end - _text)));
+	KUNIT_EXPECT_TRUE(test, in_memory(&t, early_boot_info.phys_text, early_boot_info.image_size));
 }
 
 /* /memreserve/ entries as libfdt counts them all reach the scanner. */
