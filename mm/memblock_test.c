@@ -26,7 +26,7 @@
  *     empties it (Linux's reset_memblock_regions), the suite's exit hook
  *     puts it back and checks that every case left the live map exactly as
  *     it was. Nothing reads memblock after boot but this suite, the shell's
- *     `memblock` command and the pgtable/mmu suites, which do not run
+ *     `memblock` command and the pgtable suite, none of which runs
  *     meanwhile.
  *
  * Not tested: a full region array (memblock panics, Linux doubles it).
