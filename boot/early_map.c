@@ -92,6 +92,7 @@ void early_map_kernel(u64 phys_text, u64 dtb_pa)
 	u64 voffset = KIMAGE_VADDR - text;
 
 	early_boot_info.phys_text = phys_text;
+	early_boot_info.image_size = (u64)_end - text;
 	early_boot_info.kimage_voffset = KIMAGE_VADDR - phys_text;
 
 	/* The image, W^X: text R-X, rodata R--, data/bss/page tables RW-. */

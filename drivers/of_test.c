@@ -1,14 +1,20 @@
 /*
  * Self-test suite "fdt": what the kernel read from the device tree matches
- * what the machine was given. The test harness passes the RAM size QEMU was
- * started with as selftest.expect_mem=SIZE (e.g. 1G, 512M).
+ * what the machine was given, and of_init() refuses broken copies of the
+ * blob. It runs in both places (include/linux/selftest.h): in the kernel on
+ * the board's DT, where the test harness passes the RAM size QEMU was
+ * started with as selftest.expect_mem=SIZE (e.g. 1G, 512M), and on the host
+ * in build/host/test_of on tests/host/dts/twobank.dts, whose bootargs give
+ * it. Blob-specific checks (QEMU's virt, a blob without /memory, nested bus
+ * ranges) are the host-only suite of_host (tests/host/test_of.c).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/mm.h>
 #include <linux/of.h>
 #include <linux/of_fdt.h>
 #include <linux/selftest.h>
-#include <asm/boot.h>
+#include <asm/boot_info.h>
 #include <libfdt.h>
 #include <string.h>
 
@@ -64,7 +70,7 @@ static void test_dtb_and_image_in_memory(struct kunit *test)
 
 	of_scan_memory(tally, &t);
 	KUNIT_EXPECT_TRUE(test, in_memory(&t, early_boot_info.dtb_pa, early_boot_info.dtb_size));
-	KUNIT_EXPECT_TRUE(test, in_memory(&t, early_boot_info.phys_text, (u64)(_end - _text)));
+	KUNIT_EXPECT_TRUE(test, in_memory(&t, early_boot_info.phys_text, early_boot_info.image_size));
 }
 
 /* /memreserve/ entries as libfdt counts them all reach the scanner. */
@@ -96,11 +102,55 @@ static void test_stdout_translation(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, of_address_to_resource(node, 99, &addr, &size), -1);
 }
 
+/*
+ * of_init() on broken copies of the blob in use: bad magic, less space
+ * than totalsize, a structure block cut short. Each is refused with a
+ * reason and the blob in use stays initial_boot_params.
+ */
+static void test_broken_blobs(struct kunit *test)
+{
+	const void *live = initial_boot_params;
+	unsigned long size = fdt_totalsize(live);
+	unsigned int order = 0;
+	struct page *page;
+	const char *why;
+	char *copy;
+
+	while ((PAGE_SIZE << order) < size)
+		order++;
+	page = alloc_pages(GFP_KERNEL, order);
+	KUNIT_ASSERT_TRUE(test, page != NULL);
+	copy = page_address(page);
+
+	memcpy(copy, live, size);
+	copy[0] = 0;	/* magic */
+	why = NULL;
+	KUNIT_EXPECT_TRUE_MSG(test, of_init(copy, size, &why) < 0, "bad magic refused");
+	KUNIT_EXPECT_TRUE_MSG(test, why && strstr(why, "MAGIC"), "bad magic: message says so (%s)", why ? why : "");
+
+	memcpy(copy, live, size);
+	why = NULL;
+	KUNIT_EXPECT_TRUE_MSG(test, of_init(copy, size - 1, &why) < 0 && why,
+			      "blob larger than its space refused (%s)", why ? why : "");
+
+	/* Cut the structure block short: totalsize says less than the blocks need. */
+	memcpy(copy, live, size);
+	fdt_set_totalsize(copy, fdt_off_dt_struct(copy) + 16);
+	why = NULL;
+	KUNIT_EXPECT_TRUE_MSG(test, of_init(copy, size, &why) < 0 && why,
+			      "truncated blob refused (%s)", why ? why : "");
+
+	KUNIT_EXPECT_TRUE_MSG(test, initial_boot_params == live, "the blob in use is still the boot's");
+	initial_boot_params = live;
+	__free_pages(page, order);
+}
+
 static struct kunit_case fdt_cases[] = {
 	KUNIT_CASE(test_memory_size),
 	KUNIT_CASE(test_dtb_and_image_in_memory),
 	KUNIT_CASE(test_reserved_ranges),
 	KUNIT_CASE(test_stdout_translation),
+	KUNIT_CASE(test_broken_blobs),
 	{ NULL, NULL },
 };
 

@@ -11,6 +11,13 @@ bool host_log_contains(const char *needle);
 void *host_ram_alloc(size_t size, phys_addr_t fake_base);
 /* tests/host/host_mm.c: memblock + buddy on a fake arena at base, as the kernel boots them. */
 void host_mm_boot(phys_addr_t base, unsigned long size);
+/*
+ * tests/host/host_dt.c: the machine the device tree at path describes,
+ * booted as the kernel boots: the blob placed at dtb_pa, a "kernel image"
+ * of image_size bytes at image_pa, memblock from the DT, the buddy
+ * allocator started (early_boot_info filled in). Non-zero on failure.
+ */
+int host_dt_boot(const char *path, phys_addr_t dtb_pa, phys_addr_t image_pa, unsigned long image_size);
 /* What zone_reclaimable_pages() reports on the host (0 unless a test plays reclaim). */
 extern unsigned long host_reclaimable_pages;
 /* Free pages with SLUB's empty slabs and the per-CPU lists given back first. */

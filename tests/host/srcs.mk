@@ -8,6 +8,8 @@ HOST_BUDDY_SRCS := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/percpu_pagelist
 	mm/page_alloc_debug.c mm/vmstat.c tests/host/host_shim.c
 # ... booted on a fake arena by host_mm_boot(), for tests of what sits on it.
 HOST_MM_SRCS := $(HOST_BUDDY_SRCS) tests/host/host_mm.c tests/host/host_stubs.c
+# ... booted from a device tree by host_dt_boot() (link with -lfdt).
+HOST_DT_SRCS := drivers/of.c drivers/of_fdt.c $(HOST_BUDDY_SRCS) tests/host/host_dt.c tests/host/host_stubs.c
 # SLUB and kmalloc on top of that.
 HOST_SLUB_SRCS := lib/bitmap.c mm/slub.c mm/slub_debug.c mm/slab_common.c mm/kmalloc.c $(HOST_MM_SRCS)
 # Self-test suites (include/linux/selftest.h): the runner and KTAP printer
