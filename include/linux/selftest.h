@@ -104,9 +104,30 @@ bool kunit_check_str(struct kunit *test, bool ok, const char *file, int line,
 /* A diagnostic line under the current case ("# name: ..."), for the *_MSG checks. */
 __printf(2, 3) void kunit_note(struct kunit *test, const char *fmt, ...);
 
+/*
+ * Both sides are compared as the integers they are, whatever their types:
+ * ~0UL is greater than 1 and -1 is less than 0U (a plain cast of both to
+ * long long would make ~0UL -1; C's usual conversions would make -1 > 0U).
+ * KUnit gets the same from typed assertions.
+ */
+#define __kunit_signed(x)	((typeof(x))-1LL < (typeof(x))1)
+static inline int kunit_cmp(bool a_signed, long long a, bool b_signed, long long b)
+{
+	bool a_neg = a_signed && a < 0, b_neg = b_signed && b < 0;
+
+	if (a_neg != b_neg)
+		return a_neg ? -1 : 1;
+	/* Same sign: two negatives order as their two's complements do. */
+	return (unsigned long long)a < (unsigned long long)b ? -1 :
+	       (unsigned long long)a > (unsigned long long)b;
+}
 #define KUNIT_EXPECT_OP(test, a, op, b)					\
-	({ long long __a = (long long)(a), __b = (long long)(b);	\
-	   kunit_check(test, __a op __b, __FILE__, __LINE__, #a " " #op " " #b, __a, __b); })
+	({ __auto_type __a = (a); __auto_type __b = (b);		\
+	   kunit_check(test,						\
+		       kunit_cmp(__kunit_signed(__a), (long long)__a,	\
+				 __kunit_signed(__b), (long long)__b) op 0,	\
+		       __FILE__, __LINE__, #a " " #op " " #b,		\
+		       (long long)__a, (long long)__b); })
 #define KUNIT_EXPECT_EQ(t, a, b)	KUNIT_EXPECT_OP(t, a, ==, b)
 #define KUNIT_EXPECT_NE(t, a, b)	KUNIT_EXPECT_OP(t, a, !=, b)
 #define KUNIT_EXPECT_LT(t, a, b)	KUNIT_EXPECT_OP(t, a, <, b)
