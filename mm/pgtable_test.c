@@ -44,28 +44,33 @@ static void test_pte_helpers(struct kunit *test)
 	swp_entry_t e = swp_entry(5, 123456789UL), back;
 	pte_t pte = swp_entry_to_pte(e), p;
 
-	KUNIT_EXPECT_TRUE_MSG(test, !pte_present(pte) && is_swap_pte(pte), "a swap PTE is not present and is recognised");
+	KUNIT_EXPECT_TRUE_MSG(test, !pte_present(pte) && is_swap_pte(pte),
+			"a swap PTE is not present and is recognised");
 	back = pte_to_swp_entry(pte);
 	KUNIT_EXPECT_EQ_MSG(test, swp_type(back), 5, "swap type survives the PTE");
 	KUNIT_EXPECT_EQ_MSG(test, swp_offset(back), 123456789UL, "swap offset survives the PTE");
 	KUNIT_EXPECT_TRUE_MSG(test, !is_swap_pte(0), "an empty PTE is not a swap entry");
 
 	p = pfn_pte(0x41234, PAGE_SHARED | PTE_AF);
-	KUNIT_EXPECT_TRUE_MSG(test, pte_write(p) && !pte_dirty(p) && (p & PTE_RDONLY), "PAGE_SHARED starts writable-clean (DBM + RDONLY)");
+	KUNIT_EXPECT_TRUE_MSG(test, pte_write(p) && !pte_dirty(p) && (p & PTE_RDONLY),
+			"PAGE_SHARED starts writable-clean (DBM + RDONLY)");
 	p &= ~PTE_RDONLY;	/* what hardware DBM does on the first write */
 	KUNIT_EXPECT_TRUE_MSG(test, pte_hw_dirty(p) && pte_dirty(p), "DBM with AP[2] cleared reads as dirty");
 	p = pte_modify(p, PAGE_READONLY);
 	KUNIT_EXPECT_TRUE_MSG(test, pte_dirty(p) && (p & PTE_DIRTY) && (p & PTE_RDONLY) && !pte_write(p),
-	   "pte_modify to read-only keeps the hardware-dirty state as PTE_DIRTY");
+			"pte_modify to read-only keeps the hardware-dirty state as PTE_DIRTY");
 	KUNIT_EXPECT_EQ_MSG(test, pte_pfn(p), 0x41234, "pte_modify keeps the address");
 	KUNIT_EXPECT_TRUE_MSG(test, pte_young(p), "... and AF");
 	p = pte_modify(p, PAGE_SHARED);
-	KUNIT_EXPECT_TRUE_MSG(test, pte_dirty(p) && !(p & PTE_RDONLY), "back to writable: dirty, so AP[2] clear again");
+	KUNIT_EXPECT_TRUE_MSG(test, pte_dirty(p) && !(p & PTE_RDONLY),
+			"back to writable: dirty, so AP[2] clear again");
 
 	p = pfn_pte(0x41234, USER_RW);
-	KUNIT_EXPECT_TRUE_MSG(test, ptep_test_and_clear_young(&p) && !pte_young(p), "ptep_test_and_clear_young clears AF, says it was set");
+	KUNIT_EXPECT_TRUE_MSG(test, ptep_test_and_clear_young(&p) && !pte_young(p),
+			"ptep_test_and_clear_young clears AF, says it was set");
 	KUNIT_EXPECT_TRUE_MSG(test, !ptep_test_and_clear_young(&p), "... and then says it was not");
-	KUNIT_EXPECT_EQ_MSG(test, ptep_get_and_clear(&p), pfn_pte(0x41234, USER_RW & ~PTE_AF), "ptep_get_and_clear returns the entry");
+	KUNIT_EXPECT_EQ_MSG(test, ptep_get_and_clear(&p), pfn_pte(0x41234, USER_RW & ~PTE_AF),
+			"ptep_get_and_clear returns the entry");
 	KUNIT_EXPECT_EQ_MSG(test, p, 0, "... and leaves it empty");
 }
 
@@ -84,11 +89,14 @@ static void test_alloc_and_lookup(struct kunit *test)
 	KUNIT_EXPECT_EQ_MSG(test, n, 3, "the next page shares all three");
 	KUNIT_EXPECT_TRUE_MSG(test, p2 == p1 + 1, "the neighbour PTE is the next slot");
 	KUNIT_EXPECT_TRUE_MSG(test, pte_lookup(pgd, 0x12345000) == p1, "pte_lookup finds it");
-	KUNIT_EXPECT_TRUE_MSG(test, pte_lookup(pgd, 0x52345000) == NULL, "pte_lookup allocates nothing for a hole");
+	KUNIT_EXPECT_TRUE_MSG(test, pte_lookup(pgd, 0x52345000) == NULL,
+			"pte_lookup allocates nothing for a hole");
 	KUNIT_EXPECT_TRUE_MSG(test, pgd_offset_pgd(pgd, 0x12345000) == pgd + 0, "pgd_offset_pgd: L0 index 0");
-	KUNIT_EXPECT_TRUE_MSG(test, pte_offset_kernel(pmd_offset(pud_offset(pgd_offset_pgd(pgd, 0x12345000), 0x12345000), 0x12345000),
-			     0x12345000) == p1, "pgd -> pud -> pmd -> pte offsets reach the same PTE");
-	KUNIT_EXPECT_TRUE_MSG(test, pgd_offset_pgd(pgd, 0xffff800000000000UL) == pgd + 256, "a TTBR1 address: L0 index 256");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			pte_offset_kernel(pmd_offset(pud_offset(pgd_offset_pgd(pgd, 0x12345000), 0x12345000), 0x12345000),
+			0x12345000) == p1, "pgd -> pud -> pmd -> pte offsets reach the same PTE");
+	KUNIT_EXPECT_TRUE_MSG(test, pgd_offset_pgd(pgd, 0xffff800000000000UL) == pgd + 256,
+			"a TTBR1 address: L0 index 256");
 	free_pgd_range(pgd, &n);
 	KUNIT_EXPECT_EQ_MSG(test, n, (unsigned long)-1, "free_pgd_range took off the 3 tables and the pgd");
 	KUNIT_EXPECT_EQ_MSG(test, nr_pagetable_pages(), tables, "all table pages returned");
@@ -101,53 +109,65 @@ static void test_map_pages_and_walk(struct kunit *test)
 	struct pt_walk w;
 
 	KUNIT_EXPECT_EQ_MSG(test, map_pages(pgd, 0x200000, 0x80000000, 3 * SZ_2M, PAGE_KERNEL | PTE_NG, true, &n), 0,
-	       "map 6 MiB, 2 MiB aligned, blocks allowed");
+			"map 6 MiB, 2 MiB aligned, blocks allowed");
 	KUNIT_EXPECT_EQ_MSG(test, n, 3, "... needs a pud and a pmd table only");
 	pt_walk(pgd, 0x200000 + SZ_2M + 0x1234, &w);
 	KUNIT_EXPECT_TRUE_MSG(test, w.valid && w.block_level == 2 && w.levels == 3, "2 MiB block at L2");
 	KUNIT_EXPECT_EQ_MSG(test, w.pa, 0x80000000 + SZ_2M + 0x1234, "block output address + offset");
-	KUNIT_EXPECT_TRUE_MSG(test, pxd_block(w.desc[2]) && (w.desc[2] & PTE_NG) && (w.desc[2] & PTE_AF), "block descriptor with the prot bits");
+	KUNIT_EXPECT_TRUE_MSG(test, pxd_block(w.desc[2]) && (w.desc[2] & PTE_NG) && (w.desc[2] & PTE_AF),
+			"block descriptor with the prot bits");
 	KUNIT_EXPECT_EQ_MSG(test, w.index[0], 0, "index L0");
 	KUNIT_EXPECT_EQ_MSG(test, w.index[1], 0, "index L1");
 	KUNIT_EXPECT_EQ_MSG(test, w.index[2], 2, "index L2");
 	KUNIT_EXPECT_EQ_MSG(test, w.table[0], __pa(pgd), "walk records the L0 table");
 
-	KUNIT_EXPECT_EQ_MSG(test, map_pages(pgd, 0x40000000, 0xc0000000, SZ_1G, PAGE_KERNEL_RO, true, &n), 0, "map a 1 GiB block");
+	KUNIT_EXPECT_EQ_MSG(test, map_pages(pgd, 0x40000000, 0xc0000000, SZ_1G, PAGE_KERNEL_RO, true, &n), 0,
+			"map a 1 GiB block");
 	pt_walk(pgd, 0x7fffffff, &w);
-	KUNIT_EXPECT_TRUE_MSG(test, w.valid && w.block_level == 1 && w.pa == 0xffffffff, "1 GiB block at L1, last byte");
+	KUNIT_EXPECT_TRUE_MSG(test, w.valid && w.block_level == 1 && w.pa == 0xffffffff,
+			"1 GiB block at L1, last byte");
 
-	KUNIT_EXPECT_EQ_MSG(test, map_pages(pgd, 0x80100000, 0x80100000, SZ_2M + 3 * PAGE_SIZE, PAGE_KERNEL, true, &n), 0,
-	       "map an unaligned range with blocks allowed");
+	KUNIT_EXPECT_EQ_MSG(test,
+			map_pages(pgd, 0x80100000, 0x80100000, SZ_2M + 3 * PAGE_SIZE, PAGE_KERNEL, true, &n), 0,
+			"map an unaligned range with blocks allowed");
 	pt_walk(pgd, 0x80100000, &w);
 	KUNIT_EXPECT_EQ_MSG(test, w.block_level, 3, "unaligned head: pages");
 	pt_walk(pgd, 0x80200000, &w);
-	KUNIT_EXPECT_EQ_MSG(test, w.block_level, 3, "the 2 MiB after it is not a whole block of the range: pages");
+	KUNIT_EXPECT_EQ_MSG(test, w.block_level, 3,
+			"the 2 MiB after it is not a whole block of the range: pages");
 	pt_walk(pgd, 0x80100000 + SZ_2M + 2 * PAGE_SIZE, &w);
-	KUNIT_EXPECT_TRUE_MSG(test, w.valid && w.pa == 0x80100000 + SZ_2M + 2 * PAGE_SIZE, "last page mapped");
+	KUNIT_EXPECT_TRUE_MSG(test, w.valid && w.pa == 0x80100000 + SZ_2M + 2 * PAGE_SIZE,
+			"last page mapped");
 	pt_walk(pgd, 0x80100000 + SZ_2M + 3 * PAGE_SIZE, &w);
 	KUNIT_EXPECT_TRUE_MSG(test, !w.valid && w.levels == 4, "one past the end: invalid PTE at L3");
 
 	KUNIT_EXPECT_EQ_MSG(test, map_pages(pgd, 0x90000000, 0x90000000, SZ_2M, PAGE_KERNEL, false, &n), 0,
-	       "block_ok false: 2 MiB of pages");
+			"block_ok false: 2 MiB of pages");
 	pt_walk(pgd, 0x901ff000, &w);
 	KUNIT_EXPECT_EQ_MSG(test, w.block_level, 3, "... page-mapped");
 
-	KUNIT_EXPECT_EQ_MSG(test, map_pages(pgd, 0x200000, 0x1000, PAGE_SIZE, PAGE_KERNEL, false, &n), -EEXIST,
-	       "a page inside a block: -EEXIST");
-	KUNIT_EXPECT_EQ_MSG(test, map_pages(pgd, 0x90000000, 0x1000, PAGE_SIZE, PAGE_KERNEL, false, &n), -EEXIST,
-	       "a page that is mapped: -EEXIST");
-	KUNIT_EXPECT_TRUE_MSG(test, pte_alloc(pgd, 0x40001000, GFP_KERNEL, NULL) == NULL, "pte_alloc under a 1 GiB block: NULL");
-	KUNIT_EXPECT_TRUE_MSG(test, pte_lookup(pgd, 0x200000) == NULL, "pte_lookup under a 2 MiB block: NULL");
+	KUNIT_EXPECT_EQ_MSG(test, map_pages(pgd, 0x200000, 0x1000, PAGE_SIZE, PAGE_KERNEL, false, &n),
+			-EEXIST,
+			"a page inside a block: -EEXIST");
+	KUNIT_EXPECT_EQ_MSG(test, map_pages(pgd, 0x90000000, 0x1000, PAGE_SIZE, PAGE_KERNEL, false, &n),
+			-EEXIST,
+			"a page that is mapped: -EEXIST");
+	KUNIT_EXPECT_TRUE_MSG(test, pte_alloc(pgd, 0x40001000, GFP_KERNEL, NULL) == NULL,
+			"pte_alloc under a 1 GiB block: NULL");
+	KUNIT_EXPECT_TRUE_MSG(test, pte_lookup(pgd, 0x200000) == NULL,
+			"pte_lookup under a 2 MiB block: NULL");
 
 	pt_walk(pgd, 0x0000500000000000UL, &w);
-	KUNIT_EXPECT_TRUE_MSG(test, !w.valid && w.levels == 1 && w.block_level == -1, "empty L0 slot: fault at level 0");
+	KUNIT_EXPECT_TRUE_MSG(test, !w.valid && w.levels == 1 && w.block_level == -1,
+			"empty L0 slot: fault at level 0");
 	pt_walk(pgd, 0x100000000UL, &w);
 	KUNIT_EXPECT_TRUE_MSG(test, !w.valid && w.levels == 2, "empty L1 slot: fault at level 1");
 
 	KUNIT_EXPECT_EQ_MSG(test, map_pages(pgd, 0xffffffffffe00000UL, 0x80000000, SZ_2M, PAGE_KERNEL, true, &n), 0,
-	       "map the last 2 MiB of the address space (the end wraps to 0)");
+			"map the last 2 MiB of the address space (the end wraps to 0)");
 	pt_walk(pgd, ~0UL, &w);
-	KUNIT_EXPECT_TRUE_MSG(test, w.valid && w.block_level == 2 && w.pa == 0x801fffff, "... and its last byte translates");
+	KUNIT_EXPECT_TRUE_MSG(test, w.valid && w.block_level == 2 && w.pa == 0x801fffff,
+			"... and its last byte translates");
 
 	/* The MMU treats an L3 entry with bit 1 clear as reserved (a fault); so must the walker. */
 	*pte_lookup(pgd, 0x90000000) &= ~PTE_TABLE_BIT;
@@ -220,19 +240,23 @@ static void test_exec_syncs_icache(struct kunit *test)
 	KUNIT_ASSERT_TRUE(test, test_mm_init(&mm));
 	a = test_mm_map_page(&mm, 0x400000, PAGE_SHARED | PTE_AF);
 	b = test_mm_map_page(&mm, 0x401000, PAGE_SHARED | PTE_AF);
-	KUNIT_EXPECT_TRUE_MSG(test, a && b && !PageDcacheClean(a) && !PageDcacheClean(b), "new pages are not synced for fetch");
+	KUNIT_EXPECT_TRUE_MSG(test, a && b && !PageDcacheClean(a) && !PageDcacheClean(b),
+			"new pages are not synced for fetch");
 	n0 = icache_syncs();
 	change_protection(&mm, 0x400000, 0x401000, PAGE_READONLY);
 	KUNIT_EXPECT_EQ_MSG(test, icache_syncs() - n0, 0, "mprotect to read-only: no sync");
 	change_protection(&mm, 0x400000, 0x402000, PAGE_READONLY_EXEC);
 	KUNIT_EXPECT_EQ_MSG(test, icache_syncs() - n0, 2, "mprotect to PROT_EXEC: both pages synced");
-	KUNIT_EXPECT_TRUE_MSG(test, PageDcacheClean(a) && PageDcacheClean(b), "... and marked PG_dcache_clean");
+	KUNIT_EXPECT_TRUE_MSG(test, PageDcacheClean(a) && PageDcacheClean(b),
+			"... and marked PG_dcache_clean");
 	change_protection(&mm, 0x400000, 0x402000, PAGE_SHARED);
 	change_protection(&mm, 0x400000, 0x402000, PAGE_READONLY_EXEC);
-	KUNIT_EXPECT_EQ_MSG(test, icache_syncs() - n0, 2, "RW and back to RX: the kernel wrote nothing, no second sync");
+	KUNIT_EXPECT_EQ_MSG(test, icache_syncs() - n0, 2,
+			"RW and back to RX: the kernel wrote nothing, no second sync");
 	test_mm_destroy(&mm);
 	a = alloc_page(GFP_KERNEL);
-	KUNIT_EXPECT_TRUE_MSG(test, a && !PageDcacheClean(a), "a page freed and allocated again starts unsynced");
+	KUNIT_EXPECT_TRUE_MSG(test, a && !PageDcacheClean(a),
+			"a page freed and allocated again starts unsynced");
 	__free_page(a);
 }
 
@@ -259,15 +283,17 @@ static void test_decode_and_print(struct kunit *test)
 	unsigned long head;
 
 	pte_decode(PAGE_SHARED | PTE_AF | 0x41234000, 3, buf, sizeof(buf));
-	KUNIT_EXPECT_STREQ(test, buf, "PAGE USER RO PXN UXN AF nG SH=IS ATTR=0(NORMAL) DBM");	/* "decode a clean writable user page" */
+	/* a clean writable user page */
+	KUNIT_EXPECT_STREQ(test, buf, "PAGE USER RO PXN UXN AF nG SH=IS ATTR=0(NORMAL) DBM");
 	pte_decode(PROT_KERNEL_RW | PTE_TYPE_BLOCK | 0x40000000, 2, buf, sizeof(buf));
-	KUNIT_EXPECT_STREQ(test, buf, "BLOCK(2M) RW PXN UXN AF SH=IS ATTR=0(NORMAL)");	/* "decode a kernel 2 MiB block" */
+	/* a kernel 2 MiB block */
+	KUNIT_EXPECT_STREQ(test, buf, "BLOCK(2M) RW PXN UXN AF SH=IS ATTR=0(NORMAL)");
 	pte_decode(0, 3, buf, sizeof(buf));
-	KUNIT_EXPECT_STREQ(test, buf, "none");	/* "decode an empty entry" */
+	KUNIT_EXPECT_STREQ(test, buf, "none");	/* decode an empty entry */
 	pte_decode(swp_entry_to_pte(swp_entry(2, 9)), 3, buf, sizeof(buf));
-	KUNIT_EXPECT_STREQ(test, buf, "SWAP type=2 offset=9");	/* "decode a swap entry" */
+	KUNIT_EXPECT_STREQ(test, buf, "SWAP type=2 offset=9");	/* decode a swap entry */
 	pte_decode(PTE_TYPE_BLOCK | 0x1000, 0, buf, sizeof(buf));
-	KUNIT_EXPECT_STREQ(test, buf, "RESERVED");	/* "a block at L0 does not exist (4K granule)" */
+	KUNIT_EXPECT_STREQ(test, buf, "RESERVED");	/* a block at L0 does not exist (4K granule) */
 	pte_decode(PAGE_SHARED, 3, buf, 10);
 	KUNIT_EXPECT_EQ_MSG(test, strlen(buf), 9, "decode truncates to the buffer");
 
@@ -278,19 +304,24 @@ static void test_decode_and_print(struct kunit *test)
 	map_pages(pgd, 0x40000000, 0x9000000, 4 * PAGE_SIZE, PAGE_DEVICE, false, &n);
 	head = log_buf_head();
 	ptdump_walk(pgd, 0, TASK_SIZE);
-	KUNIT_EXPECT_TRUE_MSG(test, log_contains(head, "0x0000000000400000-0x0000000000420000         128K PTE   USR ro NX SHD AF NG     "
-			     "    UXN MEM/NORMAL\n"), "ptdump merges 32 pages with the same attributes");
-	KUNIT_EXPECT_TRUE_MSG(test, log_contains(head, "0x0000000000420000-0x0000000000428000          32K PTE   USR RW NX SHD AF NG"),
-	   "ptdump: a new line where the permissions change");
-	KUNIT_EXPECT_TRUE_MSG(test, log_contains(head, "0x0000000000600000-0x0000000000800000           2M PMD       ro NX SHD AF        "
-			     "BLK UXN MEM/NORMAL\n"), "ptdump: a block, Linux's format");
-	KUNIT_EXPECT_TRUE_MSG(test, log_contains(head, "0x0000000040000000-0x0000000040004000          16K PTE       RW NX     AF        "
-			     "    UXN DEVICE/nGnRE\n"), "ptdump: device memory");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			log_contains(head, "0x0000000000400000-0x0000000000420000         128K PTE   USR ro NX SHD AF NG     "
+			"    UXN MEM/NORMAL\n"), "ptdump merges 32 pages with the same attributes");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			log_contains(head, "0x0000000000420000-0x0000000000428000          32K PTE   USR RW NX SHD AF NG"),
+			"ptdump: a new line where the permissions change");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			log_contains(head, "0x0000000000600000-0x0000000000800000           2M PMD       ro NX SHD AF        "
+			"BLK UXN MEM/NORMAL\n"), "ptdump: a block, Linux's format");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			log_contains(head, "0x0000000040000000-0x0000000040004000          16K PTE       RW NX     AF        "
+			"    UXN DEVICE/nGnRE\n"), "ptdump: device memory");
 	head = log_buf_head();
 	pt_walk(pgd, 0x410004, &w);
 	pt_walk_print(&w, 0x410004);
-	KUNIT_EXPECT_TRUE_MSG(test, log_contains(head, "L3 pte[ 16]") && log_contains(head, "-> pa 0x50000004 (4K page)"),
-	   "pt_walk_print: one line per level and the result");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			log_contains(head, "L3 pte[ 16]") && log_contains(head, "-> pa 0x50000004 (4K page)"),
+			"pt_walk_print: one line per level and the result");
 	free_pgd_range(pgd, &n);
 }
 

@@ -173,7 +173,8 @@ static void test_width(struct kunit *test)
 	asid_bits_limit = 0;
 	KUNIT_EXPECT_EQ_MSG(test, parse_asid_bits("5"), 0, "asid_bits=5 accepted");
 	KUNIT_EXPECT_EQ_MSG(test, asid_bits_limit, 5, "... and recorded");
-	KUNIT_EXPECT_EQ_MSG(test, parse_asid_bits("1"), -1, "asid_bits=1 refused (ASID 0 is reserved, one must stay free)");
+	KUNIT_EXPECT_EQ_MSG(test, parse_asid_bits("1"), -1,
+			"asid_bits=1 refused (ASID 0 is reserved, one must stay free)");
 	KUNIT_EXPECT_EQ_MSG(test, parse_asid_bits("17"), -1, "asid_bits=17 refused");
 	KUNIT_EXPECT_EQ_MSG(test, parse_asid_bits("x"), -1, "asid_bits=x refused");
 	KUNIT_EXPECT_EQ_MSG(test, parse_asid_bits(NULL), -1, "bare asid_bits refused");
@@ -188,7 +189,8 @@ static void test_basic_switching(struct kunit *test)
 	reset_machine(16, 0);
 	KUNIT_EXPECT_TRUE_MSG(test, run(0, &mms[0]), "first switch");
 	KUNIT_EXPECT_EQ_MSG(test, mm_asid(&mms[0]), 1, "the first mm gets ASID 1 (0 is reserved)");
-	KUNIT_EXPECT_EQ_MSG(test, mms[0].context.id >> 16, asid_generation(), "context.id carries the generation above the ASID bits");
+	KUNIT_EXPECT_EQ_MSG(test, mms[0].context.id >> 16, asid_generation(),
+			"context.id carries the generation above the ASID bits");
 	KUNIT_EXPECT_EQ_MSG(test, host_ttbr0, (u64)__pa(pgds[0]) | (1UL << 48), "TTBR0 = pgd | ASID << 48");
 	KUNIT_EXPECT_TRUE_MSG(test, run(0, &mms[1]), "second mm");
 	KUNIT_EXPECT_EQ_MSG(test, mm_asid(&mms[1]), 2, "gets ASID 2");
@@ -198,14 +200,16 @@ static void test_basic_switching(struct kunit *test)
 		run(0, &mms[r & 1]);
 	KUNIT_EXPECT_EQ_MSG(test, host_ttbr0_writes - writes, 100, "one TTBR0 write per switch");
 	KUNIT_EXPECT_EQ_MSG(test, mm_asid(&mms[0]), 1, "ASIDs are kept while the generation lasts");
-	KUNIT_EXPECT_EQ_MSG(test, total_local_flushes() + broadcast_flushes, 0, "switching never flushes the TLB");
+	KUNIT_EXPECT_EQ_MSG(test, total_local_flushes() + broadcast_flushes, 0,
+			"switching never flushes the TLB");
 	KUNIT_EXPECT_EQ_MSG(test, rollovers(), 0, "no rollover");
 	KUNIT_EXPECT_TRUE_MSG(test, run(0, NULL), "switch_mm(NULL): the reserved empty table");
 	KUNIT_EXPECT_TRUE_MSG(test, cpu_active_mm() == NULL, "no active mm");
 	destroy_context(&mms[0]);
 	KUNIT_EXPECT_EQ_MSG(test, mms[0].context.id, 0, "destroy_context forgets the id");
 	KUNIT_EXPECT_TRUE_MSG(test, run(0, &mms[0]), "a destroyed (reused) mm_struct gets a fresh ASID");
-	KUNIT_EXPECT_EQ_MSG(test, mm_asid(&mms[0]), 3, "... a new one: the old one stays taken until the rollover");
+	KUNIT_EXPECT_EQ_MSG(test, mm_asid(&mms[0]), 3,
+			"... a new one: the old one stays taken until the rollover");
 	KUNIT_EXPECT_EQ_MSG(test, violations, 0, "TLB model: no address space saw another's entries");
 }
 
@@ -225,12 +229,16 @@ static void test_rollover_one_cpu(struct kunit *test)
 	KUNIT_EXPECT_EQ_MSG(test, rollovers(), 1, "one rollover");
 	KUNIT_EXPECT_EQ_MSG(test, asid_generation(), gen + 1, "the generation advanced");
 	KUNIT_EXPECT_EQ_MSG(test, local_flushes[0], 1, "exactly one local TLB flush");
-	KUNIT_EXPECT_TRUE_MSG(test, mm_asid(&mms[7]) != running, "the new mm did not get the ASID of the one still in TTBR0");
+	KUNIT_EXPECT_TRUE_MSG(test, mm_asid(&mms[7]) != running,
+			"the new mm did not get the ASID of the one still in TTBR0");
 	KUNIT_EXPECT_TRUE_MSG(test, run(0, &mms[6]), "back to the mm that was running at the rollover");
-	KUNIT_EXPECT_EQ_MSG(test, mm_asid(&mms[6]), running, "it kept its ASID (reserved across the rollover)");
-	KUNIT_EXPECT_EQ_MSG(test, mms[6].context.id >> 3, asid_generation(), "... moved to the new generation");
+	KUNIT_EXPECT_EQ_MSG(test, mm_asid(&mms[6]), running,
+			"it kept its ASID (reserved across the rollover)");
+	KUNIT_EXPECT_EQ_MSG(test, mms[6].context.id >> 3, asid_generation(),
+			"... moved to the new generation");
 	KUNIT_EXPECT_TRUE_MSG(test, run(0, &mms[2]), "an mm of the old generation");
-	KUNIT_EXPECT_EQ_MSG(test, mm_asid(&mms[2]), 3, "gets its old ASID back when it is still free (Linux's reuse)");
+	KUNIT_EXPECT_EQ_MSG(test, mm_asid(&mms[2]), 3,
+			"gets its old ASID back when it is still free (Linux's reuse)");
 	KUNIT_EXPECT_EQ_MSG(test, local_flushes[0], 1, "no further flush");
 	KUNIT_EXPECT_EQ_MSG(test, violations, 0, "TLB model: no address space saw another's entries");
 }
@@ -262,10 +270,14 @@ static void test_random_one_cpu(struct kunit *test)
 			}
 			bad += !run(0, mm);
 		}
-		KUNIT_EXPECT_EQ_MSG(test, bad, 0, "%u-bit ASIDs, 40 mms, 20000 random switches: all invariants held", widths[k]);
-		KUNIT_EXPECT_EQ_MSG(test, violations, 0, "  no TLB entry of another mm under the running ASID");
-		KUNIT_EXPECT_TRUE_MSG(test, rollovers() > 0 || widths[k] >= 8, "  rollovers: %lu", rollovers());
-		KUNIT_EXPECT_EQ_MSG(test, local_flushes[0], rollovers(), "  one local flush per rollover, none otherwise");
+		KUNIT_EXPECT_EQ_MSG(test, bad, 0,
+				"%u-bit ASIDs, 40 mms, 20000 random switches: all invariants held", widths[k]);
+		KUNIT_EXPECT_EQ_MSG(test, violations, 0,
+				"  no TLB entry of another mm under the running ASID");
+		KUNIT_EXPECT_TRUE_MSG(test, rollovers() > 0 || widths[k] >= 8,
+				"  rollovers: %lu", rollovers());
+		KUNIT_EXPECT_EQ_MSG(test, local_flushes[0], rollovers(),
+				"  one local flush per rollover, none otherwise");
 	}
 }
 
@@ -291,7 +303,7 @@ static void test_multi_cpu(struct kunit *test)
 	KUNIT_EXPECT_EQ_MSG(test, local_flushes[1] + local_flushes[2], 0, "CPUs 1 and 2 not yet (no IPI)");
 	for (int i = 2; i < 10; i++)
 		KUNIT_EXPECT_TRUE_MSG(test, mm_asid(&mms[i]) != asid_b || mms[i].context.id >> 3 != asid_generation(),
-		   "mm %d was not given CPU 2's running ASID", i);
+				"mm %d was not given CPU 2's running ASID", i);
 	KUNIT_EXPECT_TRUE_MSG(test, run(2, &mms[1]), "CPU 2 switches again (same mm)");
 	KUNIT_EXPECT_EQ_MSG(test, local_flushes[2], 1, "... and flushes first");
 	KUNIT_EXPECT_EQ_MSG(test, mm_asid(&mms[1]), asid_b, "... keeping its reserved ASID");
@@ -311,12 +323,14 @@ static void test_multi_cpu(struct kunit *test)
 			continue;
 		bad += !run(cpu, (x >> 20) % 29 == 0 ? NULL : &mms[i]);
 	}
-	KUNIT_EXPECT_EQ_MSG(test, bad, 0, "4 CPUs, 30 mms, 4-bit ASIDs, random switches: all invariants held");
+	KUNIT_EXPECT_EQ_MSG(test, bad, 0,
+			"4 CPUs, 30 mms, 4-bit ASIDs, random switches: all invariants held");
 	KUNIT_EXPECT_EQ_MSG(test, violations, 0, "  no TLB entry of another mm under a running ASID");
 	KUNIT_EXPECT_EQ_MSG(test, reused_asid, 0, "  no two CPUs ran different mms with one ASID");
 	KUNIT_EXPECT_TRUE_MSG(test, rollovers() > 100, "  rollovers: %lu", rollovers());
-	KUNIT_EXPECT_TRUE_MSG(test, total_local_flushes() <= NR_CPUS * rollovers(), "  at most one local flush per CPU per rollover (%lu)",
-	   total_local_flushes());
+	KUNIT_EXPECT_TRUE_MSG(test, total_local_flushes() <= NR_CPUS * rollovers(),
+			"  at most one local flush per CPU per rollover (%lu)",
+			total_local_flushes());
 }
 
 #define RAM_BASE	0x40000000UL

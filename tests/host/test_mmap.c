@@ -421,8 +421,8 @@ static void end_mm(struct kunit *test, struct mm_struct *mm, const char *what)
 
 	mmput(mm);
 	KUNIT_EXPECT_TRUE_MSG(test, vma_cache->live == 0 && pgds_live == 0 && contexts_destroyed == destroyed + 1,
-	   "%s: mmput frees every VMA (%ld live), the pgd (%d live) and the ASID", what, vma_cache->live,
-	   pgds_live);
+			"%s: mmput frees every VMA (%ld live), the pgd (%d live) and the ASID", what, vma_cache->live,
+			pgds_live);
 }
 
 #define RW	(VM_READ | VM_WRITE | VM_ANON)
@@ -450,47 +450,59 @@ static void test_split_and_merge(struct kunit *test)
 	step(mm, do_mmap(mm, a, 4 * P, PROT_READ | PROT_WRITE, FIX), (long)a, "mmap 4 pages RW fixed");
 	reset_pt();
 	step(mm, do_mprotect(mm, a + P, P, PROT_READ), 0, "mprotect the 2nd page RO");
-	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 3 && vma_is(mm, a, a, a + P, RW, "[anon]") && vma_is(mm, a + P, a + P, a + 2 * P, RO, NULL) &&
-	   vma_is(mm, a + 2 * P, a + 2 * P, a + 4 * P, RW, NULL), "  a middle page: three VMAs RW|RO|RW");
-	KUNIT_EXPECT_TRUE_MSG(test, reprot[64 + 1] && !reprot[64] && !reprot[64 + 2] && reprot_to[64 + 1] == PAGE_READONLY,
-	   "  change_protection on that page only, to PAGE_READONLY");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			vma_count(mm) == 3 && vma_is(mm, a, a, a + P, RW, "[anon]") && vma_is(mm, a + P, a + P, a + 2 * P, RO, NULL) &&
+			vma_is(mm, a + 2 * P, a + 2 * P, a + 4 * P, RW, NULL), "  a middle page: three VMAs RW|RO|RW");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			reprot[64 + 1] && !reprot[64] && !reprot[64 + 2] && reprot_to[64 + 1] == PAGE_READONLY,
+			"  change_protection on that page only, to PAGE_READONLY");
 	reset_pt();
 	step(mm, do_mprotect(mm, a + P, P, PROT_READ | PROT_WRITE), 0, "mprotect it RW again");
-	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1 && vma_is(mm, a, a, a + 4 * P, RW, "[anon]"), "  merged back into one VMA");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1 && vma_is(mm, a, a, a + 4 * P, RW, "[anon]"),
+			"  merged back into one VMA");
 	step(mm, do_mprotect(mm, a, P, PROT_READ), 0, "mprotect the first page RO");
 	step(mm, do_mprotect(mm, a + 3 * P, P, PROT_NONE), 0, "mprotect the last page NONE");
-	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 3 && vma_is(mm, a, a, a + P, RO, NULL) && vma_is(mm, a + P, a + P, a + 3 * P, RW, NULL) &&
-	   vma_is(mm, a + 3 * P, a + 3 * P, a + 4 * P, NONE, NULL), "  split at both ends: RO|RW|NONE");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			vma_count(mm) == 3 && vma_is(mm, a, a, a + P, RO, NULL) && vma_is(mm, a + P, a + P, a + 3 * P, RW, NULL) &&
+			vma_is(mm, a + 3 * P, a + 3 * P, a + 4 * P, NONE, NULL), "  split at both ends: RO|RW|NONE");
 	reset_pt();
 	step(mm, do_mprotect(mm, a, 4 * P, PROT_READ), 0, "mprotect all four RO");
-	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1 && vma_is(mm, a, a, a + 4 * P, RO, NULL), "  one VMA again");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1 && vma_is(mm, a, a, a + 4 * P, RO, NULL),
+			"  one VMA again");
 	KUNIT_EXPECT_TRUE_MSG(test, !reprot[64] && reprot[65] && reprot[66] && reprot[67],
-	   "  the page already RO is left alone (Linux: mprotect_fixup), the others reprotected");
+			"  the page already RO is left alone (Linux: mprotect_fixup), the others reprotected");
 	step(mm, do_mprotect(mm, a, 2 * P, PROT_READ), 0, "mprotect to the same flags");
 	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1, "  changes nothing, splits nothing");
 
 	/* A boundary moves: Linux's vma_merge "shrink one, grow the other". */
 	step(mm, do_mprotect(mm, a + 2 * P, 2 * P, PROT_READ | PROT_WRITE), 0, "mprotect the upper half RW");
 	step(mm, do_mprotect(mm, a + P, P, PROT_READ | PROT_WRITE), 0, "mprotect the page below it RW");
-	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 2 && vma_is(mm, a, a, a + P, RO, NULL) && vma_is(mm, a + P, a + P, a + 4 * P, RW, NULL),
-	   "  the boundary moved, still two VMAs");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			vma_count(mm) == 2 && vma_is(mm, a, a, a + P, RO, NULL) && vma_is(mm, a + P, a + P, a + 4 * P, RW, NULL),
+			"  the boundary moved, still two VMAs");
 
 	/* Neighbours: consecutive anonymous mmaps become one VMA. */
 	unsigned long m1 = do_mmap(mm, 0, 2 * P, PROT_READ | PROT_WRITE, ANON);
 	unsigned long m2 = do_mmap(mm, 0, 3 * P, PROT_READ | PROT_WRITE, ANON);
-	KUNIT_EXPECT_TRUE_MSG(test, m1 == WIN_END - 2 * P && m2 == m1 - 3 * P, "two mmaps top down from mmap_base: %lx %lx", m1, m2);
-	KUNIT_EXPECT_TRUE_MSG(test, check_vmas(mm) && vma_is(mm, m2, m2, WIN_END, RW, "[anon]"), "  one VMA of 5 pages (%s)", why);
+	KUNIT_EXPECT_TRUE_MSG(test, m1 == WIN_END - 2 * P && m2 == m1 - 3 * P,
+			"two mmaps top down from mmap_base: %lx %lx", m1, m2);
+	KUNIT_EXPECT_TRUE_MSG(test, check_vmas(mm) && vma_is(mm, m2, m2, WIN_END, RW, "[anon]"),
+			"  one VMA of 5 pages (%s)", why);
 	step(mm, do_mmap(mm, 0, P, PROT_READ, ANON), (long)(m2 - P), "an RO mmap below them");
-	KUNIT_EXPECT_TRUE_MSG(test, vma_is(mm, m2 - P, m2 - P, m2, RO, NULL), "  a VMA of its own (other flags)");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_is(mm, m2 - P, m2 - P, m2, RO, NULL),
+			"  a VMA of its own (other flags)");
 	step(mm, do_mmap(mm, m2 - 2 * P, P, PROT_READ, FIX), (long)(m2 - 2 * P), "an RO mmap fixed below that");
-	KUNIT_EXPECT_TRUE_MSG(test, vma_is(mm, m2 - 2 * P, m2 - 2 * P, m2, RO, NULL), "  merged with the RO one above");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_is(mm, m2 - 2 * P, m2 - 2 * P, m2, RO, NULL),
+			"  merged with the RO one above");
 	/* MAP_FIXED over the middle of a VMA with other flags, then with its own flags. */
 	reset_pt();
 	step(mm, do_mmap(mm, m2 + P, P, PROT_NONE, FIX), (long)(m2 + P), "MAP_FIXED NONE in the RW VMA");
-	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 6 && zapped[(m2 + P - WIN_BASE) / P] && !zapped[(m2 - WIN_BASE) / P] &&
-	   !zapped[(m2 + 2 * P - WIN_BASE) / P], "  splits it in three, zaps just that page");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			vma_count(mm) == 6 && zapped[(m2 + P - WIN_BASE) / P] && !zapped[(m2 - WIN_BASE) / P] &&
+			!zapped[(m2 + 2 * P - WIN_BASE) / P], "  splits it in three, zaps just that page");
 	step(mm, do_mmap(mm, m2 + P, P, PROT_READ | PROT_WRITE, FIX), (long)(m2 + P), "MAP_FIXED RW there again");
-	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 4 && vma_is(mm, m2, m2, WIN_END, RW, NULL), "  merged back");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 4 && vma_is(mm, m2, m2, WIN_END, RW, NULL),
+			"  merged back");
 	end_mm(test, mm, "split and merge");
 }
 
@@ -503,25 +515,29 @@ static void test_munmap(struct kunit *test)
 	step(mm, do_mmap(mm, a, 10 * P, PROT_READ | PROT_WRITE, FIX), (long)a, "mmap 10 pages");
 	reset_pt();
 	step(mm, do_munmap(mm, a + 4 * P, 2 * P), 0, "munmap 2 pages in the middle");
-	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 2 && vma_is(mm, a, a, a + 4 * P, RW, NULL) && vma_is(mm, a + 6 * P, a + 6 * P, a + 10 * P, RW, NULL),
-	   "  two VMAs either side");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			vma_count(mm) == 2 && vma_is(mm, a, a, a + 4 * P, RW, NULL) && vma_is(mm, a + 6 * P, a + 6 * P, a + 10 * P, RW, NULL),
+			"  two VMAs either side");
 	for (int i = 0; i < WIN_PAGES; i++)
 		zaps += zapped[i];
-	KUNIT_EXPECT_TRUE_MSG(test, zaps == 2 && zapped[104] && zapped[105], "  exactly the two pages zapped (%d)", zaps);
+	KUNIT_EXPECT_TRUE_MSG(test, zaps == 2 && zapped[104] && zapped[105],
+			"  exactly the two pages zapped (%d)", zaps);
 	step(mm, do_munmap(mm, a, P), 0, "munmap the first page");
 	step(mm, do_munmap(mm, a + 9 * P, P), 0, "munmap the last page");
-	KUNIT_EXPECT_TRUE_MSG(test, vma_is(mm, a + P, a + P, a + 4 * P, RW, NULL) && vma_is(mm, a + 6 * P, a + 6 * P, a + 9 * P, RW, NULL),
-	   "  both ends trimmed");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			vma_is(mm, a + P, a + P, a + 4 * P, RW, NULL) && vma_is(mm, a + 6 * P, a + 6 * P, a + 9 * P, RW, NULL),
+			"  both ends trimmed");
 	step(mm, do_mprotect(mm, a + 7 * P, P, PROT_READ), 0, "mprotect a page of the upper VMA (three VMAs there)");
 	reset_pt();
 	step(mm, do_munmap(mm, a + 2 * P, 6 * P), 0, "munmap across the hole and three VMAs");
 	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 2 && vma_is(mm, a + P, a + P, a + 2 * P, RW, NULL) &&
-	   vma_is(mm, a + 8 * P, a + 8 * P, a + 9 * P, RW, NULL), "  the pieces outside the range stay");
+			vma_is(mm, a + 8 * P, a + 8 * P, a + 9 * P, RW, NULL), "  the pieces outside the range stay");
 	zaps = 0;
 	for (int i = 0; i < WIN_PAGES; i++)
 		zaps += zapped[i];
-	KUNIT_EXPECT_TRUE_MSG(test, zaps == 4 && zapped[102] && zapped[103] && zapped[106] && zapped[107] && !zapped[104],
-	   "  the mapped pages in the range are zapped, the hole is not (%d)", zaps);
+	KUNIT_EXPECT_TRUE_MSG(test,
+			zaps == 4 && zapped[102] && zapped[103] && zapped[106] && zapped[107] && !zapped[104],
+			"  the mapped pages in the range are zapped, the hole is not (%d)", zaps);
 	step(mm, do_munmap(mm, a + 20 * P, 3 * P), 0, "munmap of nothing mapped is fine");
 	step(mm, do_munmap(mm, a + P, P / 2), 0, "munmap of half a page: the whole page");
 	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1, "  gone");
@@ -560,7 +576,8 @@ static void test_bad_lengths(struct kunit *test)
 	step(mm, do_mmap(mm, a, P, PROT_READ, MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED), -EINVAL, "mmap shared");
 	step(mm, do_brk(mm, -1UL), (long)s.brk, "brk(-1): unchanged");
 	step(mm, do_brk(mm, mm->start_brk - 1), (long)s.brk, "brk below start_brk: unchanged");
-	KUNIT_EXPECT_TRUE_MSG(test, same_snap(mm, &s) && nothing_zapped(), "refused calls changed nothing, zapped nothing");
+	KUNIT_EXPECT_TRUE_MSG(test, same_snap(mm, &s) && nothing_zapped(),
+			"refused calls changed nothing, zapped nothing");
 	end_mm(test, mm, "bad lengths");
 }
 
@@ -570,12 +587,15 @@ static void test_brk(struct kunit *test)
 	unsigned long b = mm->start_brk;
 
 	step(mm, do_brk(mm, b + 3 * P), (long)(b + 3 * P), "brk(b + 3P)");
-	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1 && vma_is(mm, b, b, b + 3 * P, RW, "[heap]"), "  one [heap] VMA");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1 && vma_is(mm, b, b, b + 3 * P, RW, "[heap]"),
+			"  one [heap] VMA");
 	step(mm, do_brk(mm, b + 3 * P + 100), (long)(b + 3 * P + 100), "brk(b + 3P + 100): unaligned");
-	KUNIT_EXPECT_TRUE_MSG(test, vma_is(mm, b, b, b + 4 * P, RW, "[heap]"), "  the heap grows to the page");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_is(mm, b, b, b + 4 * P, RW, "[heap]"),
+			"  the heap grows to the page");
 	step(mm, do_brk(mm, b + 3 * P + 200), (long)(b + 3 * P + 200), "brk within the same page");
 	step(mm, do_brk(mm, b + P), (long)(b + P), "brk(b + P): shrink");
-	KUNIT_EXPECT_TRUE_MSG(test, vma_is(mm, b, b, b + P, RW, "[heap]") && vma_count(mm) == 1, "  the heap shrinks");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_is(mm, b, b, b + P, RW, "[heap]") && vma_count(mm) == 1,
+			"  the heap shrinks");
 	step(mm, do_brk(mm, b), (long)b, "brk(b): empty heap");
 	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 0, "  no VMA left");
 
@@ -584,12 +604,14 @@ static void test_brk(struct kunit *test)
 	step(mm, do_mprotect(mm, b + P, P, PROT_NONE), 0, "mprotect(b + P, P, NONE)");
 	step(mm, do_brk(mm, b + 4 * P), (long)(b + 4 * P), "brk(b + 4P) after the split");
 	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 3 && vma_is(mm, b + 2 * P, b + 2 * P, b + 4 * P, RW, "[heap]"),
-	   "  the last heap piece grows");
+			"  the last heap piece grows");
 	step(mm, do_mprotect(mm, b + 3 * P, P, PROT_READ), 0, "mprotect the top heap page RO");
 	step(mm, do_brk(mm, b + 5 * P), (long)(b + 5 * P), "brk(b + 5P) above an RO piece");
-	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 5 && vma_is(mm, b + 4 * P, b + 4 * P, b + 5 * P, RW, "[heap]"), "  a new [heap] piece");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			vma_count(mm) == 5 && vma_is(mm, b + 4 * P, b + 4 * P, b + 5 * P, RW, "[heap]"), "  a new [heap] piece");
 	step(mm, do_mprotect(mm, b, 5 * P, PROT_READ | PROT_WRITE), 0, "mprotect the whole heap RW");
-	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1 && vma_is(mm, b, b, b + 5 * P, RW, "[heap]"), "  one [heap] VMA again");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1 && vma_is(mm, b, b, b + 5 * P, RW, "[heap]"),
+			"  one [heap] VMA again");
 	step(mm, do_brk(mm, b + 2 * P), (long)(b + 2 * P), "brk(b + 2P)");
 
 	/* brk after munmap of part of the heap. */
@@ -597,22 +619,26 @@ static void test_brk(struct kunit *test)
 	step(mm, do_munmap(mm, b + 2 * P, 2 * P), 0, "munmap a hole in the heap");
 	step(mm, do_munmap(mm, b + 5 * P, P), 0, "munmap the top heap page");
 	step(mm, do_brk(mm, b + 7 * P), (long)(b + 7 * P), "brk(b + 7P) over the hole at the top");
-	KUNIT_EXPECT_TRUE_MSG(test, vma_is(mm, b + 6 * P, b + 6 * P, b + 7 * P, RW, "[heap]") && !find_vma(mm, b + 5 * P),
-	   "  new heap above, the hole stays a hole (as Linux)");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			vma_is(mm, b + 6 * P, b + 6 * P, b + 7 * P, RW, "[heap]") && !find_vma(mm, b + 5 * P),
+			"  new heap above, the hole stays a hole (as Linux)");
 	step(mm, do_brk(mm, b + 3 * P), (long)(b + 3 * P), "brk(b + 3P) down into the hole");
-	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1 && vma_is(mm, b, b, b + 2 * P, RW, "[heap]"), "  only the piece below the hole left");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1 && vma_is(mm, b, b, b + 2 * P, RW, "[heap]"),
+			"  only the piece below the hole left");
 	step(mm, do_brk(mm, b + 4 * P), (long)(b + 4 * P), "brk(b + 4P) up again");
 	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 2 && vma_is(mm, b + 3 * P, b + 3 * P, b + 4 * P, RW, "[heap]"),
-	   "  brk only maps from the old break up: [b+3P, b+4P)");
+			"  brk only maps from the old break up: [b+3P, b+4P)");
 
 	/* brk refuses to grow into a mapping, and an [anon] mapping does not join the heap. */
 	step(mm, do_mmap(mm, b + 6 * P, P, PROT_READ | PROT_WRITE, FIX), (long)(b + 6 * P), "mmap RW at b + 6P");
 	step(mm, do_brk(mm, b + 7 * P), (long)(b + 4 * P), "brk(b + 7P) across it: refused, old break");
 	step(mm, do_brk(mm, b + 6 * P), (long)(b + 6 * P), "brk(b + 6P) up to it");
-	KUNIT_EXPECT_TRUE_MSG(test, vma_is(mm, b + 3 * P, b + 3 * P, b + 6 * P, RW, "[heap]") && vma_is(mm, b + 6 * P, b + 6 * P, b + 7 * P, RW, "[anon]"),
-	   "  [heap] and [anon] touch but stay two VMAs");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			vma_is(mm, b + 3 * P, b + 3 * P, b + 6 * P, RW, "[heap]") && vma_is(mm, b + 6 * P, b + 6 * P, b + 7 * P, RW, "[anon]"),
+			"  [heap] and [anon] touch but stay two VMAs");
 	step(mm, do_brk(mm, b), (long)b, "brk(b)");
-	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1 && vma_is(mm, b + 6 * P, b + 6 * P, b + 7 * P, RW, "[anon]"), "  only the mmap left");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			vma_count(mm) == 1 && vma_is(mm, b + 6 * P, b + 6 * P, b + 7 * P, RW, "[anon]"), "  only the mmap left");
 	end_mm(test, mm, "brk");
 }
 
@@ -634,11 +660,13 @@ static void test_max_map_count(struct kunit *test)
 	step(mm, do_mmap(mm, a + 20 * P, P, PROT_READ, FIX), -ENOMEM, "limit 1: mmap apart from it");
 	step(mm, do_mmap(mm, a + 2 * P, P, PROT_READ, FIX), -ENOMEM, "limit 1: MAP_FIXED RO inside it");
 	step(mm, do_brk(mm, b + P), (long)b, "limit 1: brk cannot add a heap");
-	KUNIT_EXPECT_TRUE_MSG(test, same_snap(mm, &s) && nothing_zapped(), "  all refused: the VMA list is unchanged, nothing zapped");
+	KUNIT_EXPECT_TRUE_MSG(test, same_snap(mm, &s) && nothing_zapped(),
+			"  all refused: the VMA list is unchanged, nothing zapped");
 	step(mm, do_mmap(mm, a + 8 * P, P, PROT_READ | PROT_WRITE, FIX), (long)(a + 8 * P), "limit 1: an adjacent RW mmap merges: allowed");
 	step(mm, do_munmap(mm, a, P), 0, "limit 1: munmap of the first page: allowed");
 	step(mm, do_mmap(mm, a + 2 * P, P, PROT_READ | PROT_WRITE, FIX), (long)(a + 2 * P), "limit 1: MAP_FIXED with its own flags: allowed");
-	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1 && vma_is(mm, a + P, a + P, a + 9 * P, RW, NULL), "  still one VMA");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1 && vma_is(mm, a + P, a + P, a + 9 * P, RW, NULL),
+			"  still one VMA");
 
 	sysctl_max_map_count = 3;
 	step(mm, do_mprotect(mm, a + 3 * P, P, PROT_READ), 0, "limit 3: mprotect of a middle page");
@@ -650,7 +678,7 @@ static void test_max_map_count(struct kunit *test)
 	step(mm, do_munmap(mm, a + 3 * P, 4 * P), 0, "limit 3: munmap across VMAs (no more VMAs after)");
 	sysctl_max_map_count = 1;
 	step(mm, do_mmap(mm, a + 3 * P, 4 * P, PROT_READ | PROT_WRITE, FIX), (long)(a + 3 * P),
-	     "over a lowered limit (1 < 2 VMAs): refilling the hole merges to 1: allowed");
+			"over a lowered limit (1 < 2 VMAs): refilling the hole merges to 1: allowed");
 	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1, "  one VMA");
 
 	/* An allocation that fails half way through leaves the list as it was. */
@@ -660,7 +688,8 @@ static void test_max_map_count(struct kunit *test)
 	fail_alloc_in = 1;			/* mprotect of a middle page needs two */
 	allocs_failed = 0;
 	step(mm, do_mprotect(mm, a + 4 * P, P, PROT_READ), -ENOMEM, "the second VMA allocation of a split fails");
-	KUNIT_EXPECT_TRUE_MSG(test, allocs_failed == 1 && same_snap(mm, &s) && nothing_zapped(), "  nothing changed, nothing leaked");
+	KUNIT_EXPECT_TRUE_MSG(test, allocs_failed == 1 && same_snap(mm, &s) && nothing_zapped(),
+			"  nothing changed, nothing leaked");
 	fail_alloc_in = 0;
 	step(mm, do_mmap(mm, a + 4 * P, P, PROT_NONE, FIX), -ENOMEM, "MAP_FIXED whose allocation fails");
 	KUNIT_EXPECT_TRUE_MSG(test, same_snap(mm, &s) && nothing_zapped(), "  the old mapping stays");
@@ -926,10 +955,13 @@ static void test_random(struct kunit *test)
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	sysctl_max_map_count = saved;
-	KUNIT_EXPECT_TRUE_MSG(test, fails == 0, "random run: %lu operations (seed %lu), each one checked against the page model: %ld wrong",
-	   nr_ops, seed, fails);
-	KUNIT_EXPECT_TRUE_MSG(test, refused > 100, "  vm.max_map_count refused %ld of them, as the model predicted", refused);
-	KUNIT_EXPECT_TRUE_MSG(test, nr_injected > 100, "  %ld failed an allocation on purpose and changed nothing", nr_injected);
+	KUNIT_EXPECT_TRUE_MSG(test, fails == 0,
+			"random run: %lu operations (seed %lu), each one checked against the page model: %ld wrong",
+			nr_ops, seed, fails);
+	KUNIT_EXPECT_TRUE_MSG(test, refused > 100,
+			"  vm.max_map_count refused %ld of them, as the model predicted", refused);
+	KUNIT_EXPECT_TRUE_MSG(test, nr_injected > 100,
+			"  %ld failed an allocation on purpose and changed nothing", nr_injected);
 	kunit_note(test, "  up to %ld VMAs at once, %.2f s", max_vmas,
 	       (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	end_mm(test, mm, "random run");
@@ -962,7 +994,8 @@ static void test_find_vma_many(struct kunit *test)
 	for (int i = 0; i < nr; i++)
 		all_mapped &= do_mmap(mm, base + 2UL * i * P, P, PROT_READ,
 				      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED) == (long)(base + 2UL * i * P);
-	KUNIT_EXPECT_TRUE_MSG(test, all_mapped && mm->map_count >= nr, "10,000 one-page VMAs mapped (%d VMAs)", mm->map_count);
+	KUNIT_EXPECT_TRUE_MSG(test, all_mapped && mm->map_count >= nr,
+			"10,000 one-page VMAs mapped (%d VMAs)", mm->map_count);
 	for (int i = 0; i < 20000; i++) {
 		unsigned long a = base + (unsigned long)rand_r(&seed) % span;
 

@@ -219,26 +219,31 @@ static void test_unmap_range(struct kunit *test)
 	KUNIT_EXPECT_EQ_MSG(test, page_count(pages[2]), 1, "unmapped pages are held until the flush");
 	tlb_finish_mmu(&tlb);
 	KUNIT_EXPECT_EQ_MSG(test, nr_flushes, 1, "one flush for the whole range");
-	KUNIT_EXPECT_TRUE_MSG(test, flushes[0].kind == F_RANGE && flushes[0].asid == 7, "a range flush of the mm's ASID");
+	KUNIT_EXPECT_TRUE_MSG(test, flushes[0].kind == F_RANGE && flushes[0].asid == 7,
+			"a range flush of the mm's ASID");
 	KUNIT_EXPECT_EQ_MSG(test, flushes[0].start, 0x402000, "flush start: first present page");
 	KUNIT_EXPECT_EQ_MSG(test, flushes[0].end, 0x40b000, "flush end: after the last present one");
 	KUNIT_EXPECT_EQ_MSG(test, freed_before_flush, 0, "no page was freed before the flush");
 	KUNIT_EXPECT_EQ_MSG(test, tlb.freed, 6, "six pages released by the gather");
-	KUNIT_EXPECT_EQ_MSG(test, rmap_removed, 6, "page_remove_anon for each (not the zero page, not device memory)");
+	KUNIT_EXPECT_EQ_MSG(test, rmap_removed, 6,
+			"page_remove_anon for each (not the zero page, not device memory)");
 	KUNIT_EXPECT_EQ_MSG(test, pages[2]->_mapcount, -1, "... so the page is unmapped when it is freed");
 	KUNIT_EXPECT_EQ_MSG(test, page_count(pages[2]), 0, "... back in the allocator");
 	KUNIT_EXPECT_EQ_MSG(test, page_count(pages[1]), 1, "a page outside the range is untouched");
 	KUNIT_EXPECT_EQ_MSG(test, mm.rss_anon, 2, "rss_anon counts down");
 	KUNIT_EXPECT_EQ_MSG(test, mm.nr_swap, 0, "nr_swap counts down");
 	KUNIT_EXPECT_EQ_MSG(test, nr_swap_freed, 1, "free_swap_entry called once");
-	KUNIT_EXPECT_TRUE_MSG(test, swp_type(swap_freed[0]) == 1 && swp_offset(swap_freed[0]) == 77, "... with the entry that was in the PTE");
-	KUNIT_EXPECT_TRUE_MSG(test, pte_lookup(mm.pgd, 0x402000) && *pte_lookup(mm.pgd, 0x402000) == 0, "the PTE is empty");
+	KUNIT_EXPECT_TRUE_MSG(test, swp_type(swap_freed[0]) == 1 && swp_offset(swap_freed[0]) == 77,
+			"... with the entry that was in the PTE");
+	KUNIT_EXPECT_TRUE_MSG(test, pte_lookup(mm.pgd, 0x402000) && *pte_lookup(mm.pgd, 0x402000) == 0,
+			"the PTE is empty");
 	KUNIT_EXPECT_TRUE_MSG(test, *pte_lookup(mm.pgd, 0x401000) != 0, "the PTE before the range is not");
 	reset_flushes();
 
 	/* Unmapping nothing flushes nothing. */
 	tlb_gather_mmu(&tlb, &mm, false);
-	KUNIT_EXPECT_EQ_MSG(test, unmap_range(&tlb, &mm, 0x10000000, 0x20000000), 0, "unmap of an empty range");
+	KUNIT_EXPECT_EQ_MSG(test, unmap_range(&tlb, &mm, 0x10000000, 0x20000000), 0,
+			"unmap of an empty range");
 	tlb_finish_mmu(&tlb);
 	KUNIT_EXPECT_EQ_MSG(test, nr_flushes, 0, "... flushes nothing");
 
@@ -246,7 +251,8 @@ static void test_unmap_range(struct kunit *test)
 	tlb_gather_mmu(&tlb, &mm, true);
 	KUNIT_EXPECT_EQ_MSG(test, unmap_range(&tlb, &mm, 0, TASK_SIZE), 2, "the last two pages");
 	tlb_finish_mmu(&tlb);
-	KUNIT_EXPECT_TRUE_MSG(test, nr_flushes == 1 && flushes[0].kind == F_ASID && flushes[0].asid == 7, "fullmm: one ASID flush");
+	KUNIT_EXPECT_TRUE_MSG(test, nr_flushes == 1 && flushes[0].kind == F_ASID && flushes[0].asid == 7,
+			"fullmm: one ASID flush");
 	free_pgd_range(mm.pgd, &mm.nr_pgtables);
 	KUNIT_EXPECT_EQ_MSG(test, mm.nr_pgtables, 0, "nr_pgtables back to 0");
 	KUNIT_EXPECT_EQ_MSG(test, free_now(), free0, "every page and table back");
@@ -265,12 +271,13 @@ static void test_gather_batches(struct kunit *test)
 	reset_flushes();
 	tlb_gather_mmu(&tlb, &mm, false);
 	watch_tlb = &tlb;
-	KUNIT_EXPECT_EQ_MSG(test, unmap_range(&tlb, &mm, 0x1000000, 0x1000000 + n * PAGE_SIZE), n, "unmap 138 pages");
+	KUNIT_EXPECT_EQ_MSG(test, unmap_range(&tlb, &mm, 0x1000000, 0x1000000 + n * PAGE_SIZE), n,
+			"unmap 138 pages");
 	KUNIT_EXPECT_EQ_MSG(test, nr_flushes, 2, "two full batches flushed on the way");
 	KUNIT_EXPECT_EQ_MSG(test, tlb.freed, 2 * MMU_GATHER_BATCH, "... and their pages freed");
 	KUNIT_EXPECT_TRUE_MSG(test, flushes[1].start == 0x1000000 + MMU_GATHER_BATCH * PAGE_SIZE &&
-	   flushes[1].end == 0x1000000 + 2 * MMU_GATHER_BATCH * PAGE_SIZE,
-	   "the second flush covers only what was gathered since the first");
+			flushes[1].end == 0x1000000 + 2 * MMU_GATHER_BATCH * PAGE_SIZE,
+			"the second flush covers only what was gathered since the first");
 	tlb_finish_mmu(&tlb);
 	KUNIT_EXPECT_EQ_MSG(test, nr_flushes, 3, "the rest at tlb_finish_mmu");
 	KUNIT_EXPECT_EQ_MSG(test, freed_before_flush, 0, "no page freed before the flush that covers it");
@@ -295,20 +302,31 @@ static void test_change_protection(struct kunit *test)
 	p[3] = pte_mkold(p[3]);
 	p[4] = swp_entry_to_pte(swp_entry(0, 5));
 	reset_flushes();
-	KUNIT_EXPECT_EQ_MSG(test, change_protection(&mm, 0x400000, 0x405000, PAGE_READONLY), 4, "4 present PTEs changed");
-	KUNIT_EXPECT_TRUE_MSG(test, nr_flushes == 1 && flushes[0].kind == F_RANGE && flushes[0].asid == 3, "one range flush, the mm's ASID");
-	KUNIT_EXPECT_TRUE_MSG(test, flushes[0].start == 0x400000 && flushes[0].end == 0x405000, "... over the range");
-	KUNIT_EXPECT_TRUE_MSG(test, !pte_write(p[0]) && (p[0] & PTE_RDONLY) && !pte_dirty(p[0]), "clean page: read-only, still clean");
-	KUNIT_EXPECT_TRUE_MSG(test, pte_dirty(p[1]) && !pte_write(p[1]), "software-dirty page: dirty, read-only");
-	KUNIT_EXPECT_TRUE_MSG(test, pte_dirty(p[2]) && (p[2] & PTE_RDONLY), "hardware-dirty page: dirty kept as PTE_DIRTY, read-only");
+	KUNIT_EXPECT_EQ_MSG(test, change_protection(&mm, 0x400000, 0x405000, PAGE_READONLY), 4,
+			"4 present PTEs changed");
+	KUNIT_EXPECT_TRUE_MSG(test, nr_flushes == 1 && flushes[0].kind == F_RANGE && flushes[0].asid == 3,
+			"one range flush, the mm's ASID");
+	KUNIT_EXPECT_TRUE_MSG(test, flushes[0].start == 0x400000 && flushes[0].end == 0x405000,
+			"... over the range");
+	KUNIT_EXPECT_TRUE_MSG(test, !pte_write(p[0]) && (p[0] & PTE_RDONLY) && !pte_dirty(p[0]),
+			"clean page: read-only, still clean");
+	KUNIT_EXPECT_TRUE_MSG(test, pte_dirty(p[1]) && !pte_write(p[1]),
+			"software-dirty page: dirty, read-only");
+	KUNIT_EXPECT_TRUE_MSG(test, pte_dirty(p[2]) && (p[2] & PTE_RDONLY),
+			"hardware-dirty page: dirty kept as PTE_DIRTY, read-only");
 	KUNIT_EXPECT_TRUE_MSG(test, !pte_young(p[3]) && pte_young(p[0]), "AF kept as it was");
-	KUNIT_EXPECT_TRUE_MSG(test, is_swap_pte(p[4]) && swp_offset(pte_to_swp_entry(p[4])) == 5, "swap entry untouched");
+	KUNIT_EXPECT_TRUE_MSG(test, is_swap_pte(p[4]) && swp_offset(pte_to_swp_entry(p[4])) == 5,
+			"swap entry untouched");
 	reset_flushes();
-	KUNIT_EXPECT_EQ_MSG(test, change_protection(&mm, 0x400000, 0x405000, PAGE_READONLY), 0, "again: nothing to change");
+	KUNIT_EXPECT_EQ_MSG(test, change_protection(&mm, 0x400000, 0x405000, PAGE_READONLY), 0,
+			"again: nothing to change");
 	KUNIT_EXPECT_EQ_MSG(test, nr_flushes, 0, "... and no flush");
-	KUNIT_EXPECT_EQ_MSG(test, change_protection(&mm, 0x400000, 0x402000, PAGE_SHARED), 2, "two back to writable");
-	KUNIT_EXPECT_TRUE_MSG(test, pte_write(p[1]) && !(p[1] & PTE_RDONLY), "the dirty one is writable at once");
-	KUNIT_EXPECT_TRUE_MSG(test, pte_write(p[0]) && (p[0] & PTE_RDONLY), "the clean one is writable-clean (first write faults or DBM)");
+	KUNIT_EXPECT_EQ_MSG(test, change_protection(&mm, 0x400000, 0x402000, PAGE_SHARED), 2,
+			"two back to writable");
+	KUNIT_EXPECT_TRUE_MSG(test, pte_write(p[1]) && !(p[1] & PTE_RDONLY),
+			"the dirty one is writable at once");
+	KUNIT_EXPECT_TRUE_MSG(test, pte_write(p[0]) && (p[0] & PTE_RDONLY),
+			"the clean one is writable-clean (first write faults or DBM)");
 	p[4] = 0;
 	mm_teardown(&mm);
 	reset_flushes();
@@ -328,9 +346,11 @@ static void test_split_block(struct kunit *test)
 	reset_flushes();
 	watch_entry = (u64 *)__va(w.table[2]) + w.index[2];
 	KUNIT_EXPECT_EQ_MSG(test, split_block(pgd, 0xa12345, 5), 0, "split a 2 MiB block");
-	KUNIT_EXPECT_TRUE_MSG(test, nr_flushes == 1 && flushes[0].kind == F_PAGE && flushes[0].asid == 5 && flushes[0].start == 0xa00000,
-	   "one TLBI by VA (the block's) with the ASID");
-	KUNIT_EXPECT_EQ_MSG(test, watched_at_flush, 0, "break-before-make: the block entry was invalid at the TLBI");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			nr_flushes == 1 && flushes[0].kind == F_PAGE && flushes[0].asid == 5 && flushes[0].start == 0xa00000,
+			"one TLBI by VA (the block's) with the ASID");
+	KUNIT_EXPECT_EQ_MSG(test, watched_at_flush, 0,
+			"break-before-make: the block entry was invalid at the TLBI");
 	KUNIT_EXPECT_TRUE_MSG(test, pxd_table(*watch_entry), "... and is a table after");
 	for (unsigned long off = 0; off < SZ_2M; off += PAGE_SIZE) {
 		pt_walk(pgd, 0xa00000 + off, &w2);
@@ -338,14 +358,17 @@ static void test_split_block(struct kunit *test)
 		    (w2.desc[3] & ~PTE_ADDR_MASK & ~PTE_TYPE_MASK) != (w.desc[2] & ~PTE_ADDR_MASK & ~PTE_TYPE_MASK & ~PTE_CONT))
 			bad++;
 	}
-	KUNIT_EXPECT_EQ_MSG(test, bad, 0, "512 pages, same addresses and attributes (contiguous hint dropped)");
+	KUNIT_EXPECT_EQ_MSG(test, bad, 0,
+			"512 pages, same addresses and attributes (contiguous hint dropped)");
 
 	reset_flushes();
-	KUNIT_EXPECT_EQ_MSG(test, split_block(pgd, 0x7fffffff, -1), 0, "split a 1 GiB block, kernel (global)");
+	KUNIT_EXPECT_EQ_MSG(test, split_block(pgd, 0x7fffffff, -1), 0,
+			"split a 1 GiB block, kernel (global)");
 	KUNIT_EXPECT_TRUE_MSG(test, nr_flushes == 1 && flushes[0].kind == F_KERNEL && flushes[0].start == 0x40000000,
-	   "global: flush_tlb_kernel_range at the block's VA");
+			"global: flush_tlb_kernel_range at the block's VA");
 	pt_walk(pgd, 0x7fffffff, &w2);
-	KUNIT_EXPECT_TRUE_MSG(test, w2.valid && w2.block_level == 2 && w2.pa == 0xbfffffff, "now 2 MiB blocks, same output address");
+	KUNIT_EXPECT_TRUE_MSG(test, w2.valid && w2.block_level == 2 && w2.pa == 0xbfffffff,
+			"now 2 MiB blocks, same output address");
 	KUNIT_EXPECT_EQ_MSG(test, split_block(pgd, 0x7fffffff, -1), 0, "and split one of those again");
 	pt_walk(pgd, 0x7fffffff, &w2);
 	KUNIT_EXPECT_TRUE_MSG(test, w2.valid && w2.block_level == 3 && w2.pa == 0xbfffffff, "now pages");
@@ -361,17 +384,20 @@ static void test_split_block(struct kunit *test)
 		INIT_LIST_HEAD(&mm.mmap);
 		map_pages(pgd, 0xe00000, 0x400000, SZ_2M, PAGE_READONLY | PTE_AF | PTE_SPECIAL, true, &n);
 		tlb_gather_mmu(&tlb, &mm, false);
-		KUNIT_EXPECT_EQ_MSG(test, unmap_range(&tlb, &mm, 0xe01000, 0xe03000), 2, "unmap 2 pages in a 2 MiB block");
+		KUNIT_EXPECT_EQ_MSG(test, unmap_range(&tlb, &mm, 0xe01000, 0xe03000), 2,
+				"unmap 2 pages in a 2 MiB block");
 		tlb_finish_mmu(&tlb);
 		pt_walk(pgd, 0xe00000, &w2);
-		KUNIT_EXPECT_TRUE_MSG(test, w2.valid && w2.block_level == 3, "the block was split; the page before is still mapped");
+		KUNIT_EXPECT_TRUE_MSG(test, w2.valid && w2.block_level == 3,
+				"the block was split; the page before is still mapped");
 		pt_walk(pgd, 0xe01000, &w2);
 		KUNIT_EXPECT_TRUE_MSG(test, !w2.valid, "the unmapped page is gone");
 		pt_walk(pgd, 0xe03000, &w2);
 		KUNIT_EXPECT_TRUE_MSG(test, w2.valid && w2.pa == 0x403000, "the page after is still mapped");
 	}
 	free_pgd_range(pgd, &n);
-	KUNIT_EXPECT_EQ_MSG(test, n, (unsigned long)-4, "4 tables from splits were not counted in n (3 split_block, 1 in mm's)");
+	KUNIT_EXPECT_EQ_MSG(test, n, (unsigned long)-4,
+			"4 tables from splits were not counted in n (3 split_block, 1 in mm's)");
 	KUNIT_EXPECT_EQ_MSG(test, free_now(), free0, "but every table was freed");
 	reset_flushes();
 }
@@ -409,33 +435,37 @@ static void test_free_pgtables(struct kunit *test)
 	watch_addr = hole;
 	freed = free_pgtables(&tlb, &mm, hole, 2 * hole, hole, 2 * hole);
 	tlb_finish_mmu(&tlb);
-	KUNIT_EXPECT_EQ_MSG(test, freed, 513, "free_pgtables freed the 512 PTE tables and the PMD table of the hole");
+	KUNIT_EXPECT_EQ_MSG(test, freed, 513,
+			"free_pgtables freed the 512 PTE tables and the PMD table of the hole");
 	KUNIT_EXPECT_EQ_MSG(test, mm.nr_pgtables, tables0, "nr_pgtables back to before the mapping");
 	KUNIT_EXPECT_EQ_MSG(test, tables_freed_before_flush, 0, "no table page was freed before a TLB flush");
 	KUNIT_EXPECT_EQ_MSG(test, reachable_at_flush, 0, "the tables were unlinked before every flush");
 	for (int i = first_flush; i < nr_flushes && i < (int)ARRAY_SIZE(flushes); i++)
 		walk_flushes += flushes[i].kind == F_WALK || flushes[i].kind == F_ASID;
-	KUNIT_EXPECT_TRUE_MSG(test, nr_flushes > first_flush && walk_flushes == (unsigned long)(nr_flushes - first_flush),
-	   "every flush also invalidated the walk cache (vae1is or ASID, not vale1is)");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			nr_flushes > first_flush && walk_flushes == (unsigned long)(nr_flushes - first_flush),
+			"every flush also invalidated the walk cache (vae1is or ASID, not vale1is)");
 	KUNIT_EXPECT_TRUE_MSG(test, pte_lookup(mm.pgd, hole - PAGE_SIZE) && *pte_lookup(mm.pgd, hole - PAGE_SIZE),
-	   "the page below the hole still maps");
-	KUNIT_EXPECT_TRUE_MSG(test, pte_lookup(mm.pgd, 2 * hole) && *pte_lookup(mm.pgd, 2 * hole), "the page above it too");
+			"the page below the hole still maps");
+	KUNIT_EXPECT_TRUE_MSG(test, pte_lookup(mm.pgd, 2 * hole) && *pte_lookup(mm.pgd, 2 * hole),
+			"the page above it too");
 	reset_flushes();
 
 	/* A PTE table shared with a neighbour VMA stays, empty part or not. */
-	KUNIT_EXPECT_TRUE_MSG(test, map_user_page(&mm, 2 * hole + PAGE_SIZE, USER_RW) != NULL, "a page next to the one above");
+	KUNIT_EXPECT_TRUE_MSG(test, map_user_page(&mm, 2 * hole + PAGE_SIZE, USER_RW) != NULL,
+			"a page next to the one above");
 	tables0 = mm.nr_pgtables;
 	tlb_gather_mmu(&tlb, &mm, false);
 	unmap_range(&tlb, &mm, 2 * hole + PAGE_SIZE, 2 * hole + 2 * PAGE_SIZE);
 	KUNIT_EXPECT_EQ_MSG(test, free_pgtables(&tlb, &mm, 2 * hole + PAGE_SIZE, 2 * hole + 2 * PAGE_SIZE,
-			     2 * hole + PAGE_SIZE, 0), 0, "a table shared with the VMA below the hole stays");
+			2 * hole + PAGE_SIZE, 0), 0, "a table shared with the VMA below the hole stays");
 	tlb_finish_mmu(&tlb);
 	KUNIT_EXPECT_EQ_MSG(test, mm.nr_pgtables, tables0, "... nr_pgtables unchanged");
 
 	/* A table inside floor/ceiling that still maps something is kept too (and no walk flush). */
 	tlb_gather_mmu(&tlb, &mm, false);
 	KUNIT_EXPECT_EQ_MSG(test, free_pgtables(&tlb, &mm, 2 * hole, 2 * hole + SZ_2M, 0, 0), 0,
-	       "a table that still maps a page is never freed");
+			"a table that still maps a page is never freed");
 	KUNIT_EXPECT_TRUE_MSG(test, !tlb.freed_tables, "... and nothing asks for a walk-cache flush");
 	tlb_finish_mmu(&tlb);
 
