@@ -7,7 +7,6 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
-#include <linux/slab.h>
 #include "host_shim.h"
 
 void host_mm_boot(phys_addr_t base, unsigned long size)
@@ -18,11 +17,4 @@ void host_mm_boot(phys_addr_t base, unsigned long size)
 	memblock_add(base, size);
 	free_area_init(PHYS_PFN(base), PHYS_PFN(base + size));
 	mem_init(&sizes);
-}
-
-unsigned long host_free_pages_exact(void)
-{
-	kmem_cache_shrink_all();
-	drain_all_pages();
-	return nr_free_pages();
 }

@@ -11,7 +11,8 @@ HOST_MM_SRCS := $(HOST_BUDDY_SRCS) tests/host/host_mm.c tests/host/host_stubs.c
 # ... booted from a device tree by host_dt_boot() (link with -lfdt).
 HOST_DT_SRCS := drivers/of.c drivers/of_fdt.c $(HOST_BUDDY_SRCS) tests/host/host_dt.c tests/host/host_stubs.c
 # SLUB and kmalloc on top of that.
-HOST_SLUB_SRCS := lib/bitmap.c mm/slub.c mm/slub_debug.c mm/slab_common.c mm/kmalloc.c $(HOST_MM_SRCS)
+HOST_SLUB_SRCS := lib/bitmap.c mm/slub.c mm/slub_debug.c mm/slab_common.c mm/kmalloc.c $(HOST_MM_SRCS) \
+	tests/host/host_slab.c
 # Self-test suites (include/linux/selftest.h): the runner and KTAP printer
 # the kernel uses too, and the host's main.
 HOST_KUNIT_SRCS := lib/kunit.c tests/host/kunit_main.c

@@ -1,18 +1,35 @@
 /*
- * Host unit tests for the ASID allocator (arch/arm64/mm/context.c), under
- * ASan/UBSan, on up to four simulated CPUs.
+ * The host-only ASID suite "asid_host", and the machine on which it and the
+ * shared suite "asid" (arch/arm64/mm/context_test.c) run in
+ * build/host/test_asid: arch/arm64/mm/context.c under ASan/UBSan, on up to
+ * four simulated CPUs, with the buddy allocator on a small fake arena for
+ * the shared suite's pgd pages.
  *
- * context.c is linked in, with stand-ins for what it takes from the CPU:
- * smp_processor_id() is host_cpu, a variable the test sets, "writing TTBR0"
- * records the value per CPU, and the TLB is a model -- for each CPU and
- * each ASID, which address space filled entries since that CPU's last
- * flush. The property every test checks after every switch:
+ * What context.c takes from the CPU is played here: smp_processor_id() is
+ * host_cpu, a variable the test sets, "writing TTBR0" records the value
+ * (host_ttbr0, asm/proc-fns.h stand-in), the ID register is a variable, and
+ * the TLB is a model -- for each CPU and each ASID, which address space
+ * filled entries since that CPU's last flush. The property the cases of
+ * asid_host check after every switch:
  *
  *   the CPU's TLB holds no entry, under the ASID now in TTBR0, that another
  *   address space put there      (else it could read that space's memory)
  *
  * plus: no two CPUs run different address spaces with the same ASID, ASID 0
  * is never handed out, and a CPU flushes its TLB only for a rollover.
+ *
+ * Why each case runs on the host only:
+ *   test_width            an 8- and a 16-bit CPU (ID_AA64MMFR0_EL1 played),
+ *                         the asid_bits= limit and its parser (context.c
+ *                         internals, context_internal.h)
+ *   test_basic_switching  the exact ASIDs of a fresh allocator (1, 2, then 3)
+ *                         and TTBR0 as the stand-in recorded it, on the model TLB
+ *   test_rollover_one_cpu the exact ASIDs a rollover keeps and reuses, model TLB
+ *   test_random_one_cpu   long random runs at four widths with address spaces
+ *                         dying, on the model TLB
+ *   test_multi_cpu        four CPUs (host_cpu) and their lazy per-CPU flushes
+ * The suite's exit hook puts the machine back as selftest_host_init booted
+ * it: a 16-bit CPU, no limit, no mm in any TTBR0, CPU 0.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +37,9 @@
 #include <linux/types.h>
 
 #include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
 #include <linux/mm_types_task.h>
 #include <asm/cpufeature.h>
 #include <asm/mmu_context.h>
@@ -29,7 +49,7 @@
 #include "../../arch/arm64/mm/context_internal.h"
 
 #include "host_shim.h"
-#include "tap.h"
+#include <linux/selftest.h>
 
 /* ---- the machine, played by the test --------------------------------------- */
 
@@ -40,7 +60,7 @@ struct tlb_stats tlb_stats;
 
 #define MAX_MMS 64
 static struct mm_struct mms[MAX_MMS];
-static u64 pgds[MAX_MMS][512] __aligned(4096);	/* stand-ins: only their addresses matter */
+static pgd_t *pgds[MAX_MMS];	/* pages of the arena: only their addresses matter */
 static int tlb_owner[NR_CPUS][1 << 16];		/* -1 = no entries; else the mm index */
 static u64 cpu_ttbr0[NR_CPUS];
 static int cpu_running[NR_CPUS];		/* mm index in TTBR0, -1 = none */
@@ -139,65 +159,62 @@ static unsigned long total_local_flushes(void)
 
 /* ---- tests ------------------------------------------------------------------ */
 
-static void test_width(void)
+static void test_width(struct kunit *test)
 {
 	reset_machine(8, 0);
-	is_int(asid_bits(), 8, "ASIDBits = 0b0000: 8-bit ASIDs");
+	KUNIT_EXPECT_EQ_MSG(test, asid_bits(), 8, "ASIDBits = 0b0000: 8-bit ASIDs");
 	reset_machine(16, 0);
-	is_int(asid_bits(), 16, "ASIDBits = 0b0010: 16-bit ASIDs");
+	KUNIT_EXPECT_EQ_MSG(test, asid_bits(), 16, "ASIDBits = 0b0010: 16-bit ASIDs");
 	reset_machine(16, 4);
-	is_int(asid_bits(), 4, "asid_bits=4 limits a 16-bit CPU to 4 bits");
+	KUNIT_EXPECT_EQ_MSG(test, asid_bits(), 4, "asid_bits=4 limits a 16-bit CPU to 4 bits");
 	reset_machine(8, 12);
-	is_int(asid_bits(), 8, "a limit above the hardware is the hardware");
+	KUNIT_EXPECT_EQ_MSG(test, asid_bits(), 8, "a limit above the hardware is the hardware");
 
 	asid_bits_limit = 0;
-	is_int(parse_asid_bits("5"), 0, "asid_bits=5 accepted");
-	is_int(asid_bits_limit, 5, "... and recorded");
-	is_int(parse_asid_bits("1"), -1, "asid_bits=1 refused (ASID 0 is reserved, one must stay free)");
-	is_int(parse_asid_bits("17"), -1, "asid_bits=17 refused");
-	is_int(parse_asid_bits("x"), -1, "asid_bits=x refused");
-	is_int(parse_asid_bits(NULL), -1, "bare asid_bits refused");
+	KUNIT_EXPECT_EQ_MSG(test, parse_asid_bits("5"), 0, "asid_bits=5 accepted");
+	KUNIT_EXPECT_EQ_MSG(test, asid_bits_limit, 5, "... and recorded");
+	KUNIT_EXPECT_EQ_MSG(test, parse_asid_bits("1"), -1,
+			"asid_bits=1 refused (ASID 0 is reserved, one must stay free)");
+	KUNIT_EXPECT_EQ_MSG(test, parse_asid_bits("17"), -1, "asid_bits=17 refused");
+	KUNIT_EXPECT_EQ_MSG(test, parse_asid_bits("x"), -1, "asid_bits=x refused");
+	KUNIT_EXPECT_EQ_MSG(test, parse_asid_bits(NULL), -1, "bare asid_bits refused");
 	asid_bits_limit = 0;
-
-	reset_machine(16, 0);
-	is_int(asid_set_bits(1), -1, "asid_set_bits(1) refused");
-	is_int(asid_set_bits(17), -1, "asid_set_bits(17) refused");
-	is_int(asid_set_bits(3), 0, "asid_set_bits(3)");
-	is_int(asid_bits(), 3, "... in effect");
-	is_int(asid_set_bits(0), 0, "asid_set_bits(0): back to the hardware width");
-	is_int(asid_bits(), 16, "... 16");
+	/* asid_set_bits: suite "asid" (arch/arm64/mm/context_test.c). */
 }
 
-static void test_basic_switching(void)
+static void test_basic_switching(struct kunit *test)
 {
 	unsigned long writes;
 
 	reset_machine(16, 0);
-	ok(run(0, &mms[0]), "first switch");
-	is_int(mm_asid(&mms[0]), 1, "the first mm gets ASID 1 (0 is reserved)");
-	is_int(mms[0].context.id >> 16, asid_generation(), "context.id carries the generation above the ASID bits");
-	is_int(host_ttbr0, (u64)__pa(pgds[0]) | (1UL << 48), "TTBR0 = pgd | ASID << 48");
-	ok(run(0, &mms[1]), "second mm");
-	is_int(mm_asid(&mms[1]), 2, "gets ASID 2");
-	ok(cpu_active_mm() == &mms[1], "cpu_active_mm follows switch_mm");
+	KUNIT_EXPECT_TRUE_MSG(test, run(0, &mms[0]), "first switch");
+	KUNIT_EXPECT_EQ_MSG(test, mm_asid(&mms[0]), 1, "the first mm gets ASID 1 (0 is reserved)");
+	KUNIT_EXPECT_EQ_MSG(test, mms[0].context.id >> 16, asid_generation(),
+			"context.id carries the generation above the ASID bits");
+	KUNIT_EXPECT_EQ_MSG(test, host_ttbr0, (u64)__pa(pgds[0]) | (1UL << 48), "TTBR0 = pgd | ASID << 48");
+	KUNIT_EXPECT_TRUE_MSG(test, run(0, &mms[1]), "second mm");
+	KUNIT_EXPECT_EQ_MSG(test, mm_asid(&mms[1]), 2, "gets ASID 2");
+	KUNIT_EXPECT_TRUE_MSG(test, cpu_active_mm() == &mms[1], "cpu_active_mm follows switch_mm");
 	writes = host_ttbr0_writes;
 	for (int r = 0; r < 100; r++)
 		run(0, &mms[r & 1]);
-	is_int(host_ttbr0_writes - writes, 100, "one TTBR0 write per switch");
-	is_int(mm_asid(&mms[0]), 1, "ASIDs are kept while the generation lasts");
-	is_int(total_local_flushes() + broadcast_flushes, 0, "switching never flushes the TLB");
-	is_int(rollovers(), 0, "no rollover");
-	ok(run(0, NULL), "switch_mm(NULL): the reserved empty table");
-	ok(cpu_active_mm() == NULL, "no active mm");
+	KUNIT_EXPECT_EQ_MSG(test, host_ttbr0_writes - writes, 100, "one TTBR0 write per switch");
+	KUNIT_EXPECT_EQ_MSG(test, mm_asid(&mms[0]), 1, "ASIDs are kept while the generation lasts");
+	KUNIT_EXPECT_EQ_MSG(test, total_local_flushes() + broadcast_flushes, 0,
+			"switching never flushes the TLB");
+	KUNIT_EXPECT_EQ_MSG(test, rollovers(), 0, "no rollover");
+	KUNIT_EXPECT_TRUE_MSG(test, run(0, NULL), "switch_mm(NULL): the reserved empty table");
+	KUNIT_EXPECT_TRUE_MSG(test, cpu_active_mm() == NULL, "no active mm");
 	destroy_context(&mms[0]);
-	is_int(mms[0].context.id, 0, "destroy_context forgets the id");
-	ok(run(0, &mms[0]), "a destroyed (reused) mm_struct gets a fresh ASID");
-	is_int(mm_asid(&mms[0]), 3, "... a new one: the old one stays taken until the rollover");
-	is_int(violations, 0, "TLB model: no address space saw another's entries");
+	KUNIT_EXPECT_EQ_MSG(test, mms[0].context.id, 0, "destroy_context forgets the id");
+	KUNIT_EXPECT_TRUE_MSG(test, run(0, &mms[0]), "a destroyed (reused) mm_struct gets a fresh ASID");
+	KUNIT_EXPECT_EQ_MSG(test, mm_asid(&mms[0]), 3,
+			"... a new one: the old one stays taken until the rollover");
+	KUNIT_EXPECT_EQ_MSG(test, violations, 0, "TLB model: no address space saw another's entries");
 }
 
 /* 3 bits: ASIDs 1..7. */
-static void test_rollover_one_cpu(void)
+static void test_rollover_one_cpu(struct kunit *test)
 {
 	unsigned int running;
 	u64 gen;
@@ -205,21 +222,25 @@ static void test_rollover_one_cpu(void)
 	reset_machine(16, 3);
 	for (int i = 0; i < 7; i++)
 		run(0, &mms[i]);
-	is_int(rollovers(), 0, "7 address spaces fit in 7 ASIDs");
+	KUNIT_EXPECT_EQ_MSG(test, rollovers(), 0, "7 address spaces fit in 7 ASIDs");
 	running = mm_asid(&mms[6]);
 	gen = asid_generation();
-	ok(run(0, &mms[7]), "an eighth: rollover");
-	is_int(rollovers(), 1, "one rollover");
-	is_int(asid_generation(), gen + 1, "the generation advanced");
-	is_int(local_flushes[0], 1, "exactly one local TLB flush");
-	ok(mm_asid(&mms[7]) != running, "the new mm did not get the ASID of the one still in TTBR0");
-	ok(run(0, &mms[6]), "back to the mm that was running at the rollover");
-	is_int(mm_asid(&mms[6]), running, "it kept its ASID (reserved across the rollover)");
-	is_int(mms[6].context.id >> 3, asid_generation(), "... moved to the new generation");
-	ok(run(0, &mms[2]), "an mm of the old generation");
-	is_int(mm_asid(&mms[2]), 3, "gets its old ASID back when it is still free (Linux's reuse)");
-	is_int(local_flushes[0], 1, "no further flush");
-	is_int(violations, 0, "TLB model: no address space saw another's entries");
+	KUNIT_EXPECT_TRUE_MSG(test, run(0, &mms[7]), "an eighth: rollover");
+	KUNIT_EXPECT_EQ_MSG(test, rollovers(), 1, "one rollover");
+	KUNIT_EXPECT_EQ_MSG(test, asid_generation(), gen + 1, "the generation advanced");
+	KUNIT_EXPECT_EQ_MSG(test, local_flushes[0], 1, "exactly one local TLB flush");
+	KUNIT_EXPECT_TRUE_MSG(test, mm_asid(&mms[7]) != running,
+			"the new mm did not get the ASID of the one still in TTBR0");
+	KUNIT_EXPECT_TRUE_MSG(test, run(0, &mms[6]), "back to the mm that was running at the rollover");
+	KUNIT_EXPECT_EQ_MSG(test, mm_asid(&mms[6]), running,
+			"it kept its ASID (reserved across the rollover)");
+	KUNIT_EXPECT_EQ_MSG(test, mms[6].context.id >> 3, asid_generation(),
+			"... moved to the new generation");
+	KUNIT_EXPECT_TRUE_MSG(test, run(0, &mms[2]), "an mm of the old generation");
+	KUNIT_EXPECT_EQ_MSG(test, mm_asid(&mms[2]), 3,
+			"gets its old ASID back when it is still free (Linux's reuse)");
+	KUNIT_EXPECT_EQ_MSG(test, local_flushes[0], 1, "no further flush");
+	KUNIT_EXPECT_EQ_MSG(test, violations, 0, "TLB model: no address space saw another's entries");
 }
 
 static unsigned int rnd(struct rnd_state *s)
@@ -228,7 +249,7 @@ static unsigned int rnd(struct rnd_state *s)
 }
 
 /* Random switches of many address spaces on one CPU, with 2, 3, 4 and 8 bits. */
-static void test_random_one_cpu(void)
+static void test_random_one_cpu(struct kunit *test)
 {
 	static const unsigned int widths[] = { 2, 3, 4, 8 };
 
@@ -249,10 +270,14 @@ static void test_random_one_cpu(void)
 			}
 			bad += !run(0, mm);
 		}
-		is_int(bad, 0, "%u-bit ASIDs, 40 mms, 20000 random switches: all invariants held", widths[k]);
-		is_int(violations, 0, "  no TLB entry of another mm under the running ASID");
-		ok(rollovers() > 0 || widths[k] >= 8, "  rollovers: %lu", rollovers());
-		is_int(local_flushes[0], rollovers(), "  one local flush per rollover, none otherwise");
+		KUNIT_EXPECT_EQ_MSG(test, bad, 0,
+				"%u-bit ASIDs, 40 mms, 20000 random switches: all invariants held", widths[k]);
+		KUNIT_EXPECT_EQ_MSG(test, violations, 0,
+				"  no TLB entry of another mm under the running ASID");
+		KUNIT_EXPECT_TRUE_MSG(test, rollovers() > 0 || widths[k] >= 8,
+				"  rollovers: %lu", rollovers());
+		KUNIT_EXPECT_EQ_MSG(test, local_flushes[0], rollovers(),
+				"  one local flush per rollover, none otherwise");
 	}
 }
 
@@ -261,7 +286,7 @@ static void test_random_one_cpu(void)
  * switch; until then each keeps running its reserved ASID, which nobody
  * else may be given.
  */
-static void test_multi_cpu(void)
+static void test_multi_cpu(struct kunit *test)
 {
 	struct rnd_state seed = { 88172645u };
 	unsigned int bad = 0;
@@ -273,17 +298,17 @@ static void test_multi_cpu(void)
 	asid_b = mm_asid(&mms[1]);
 	for (int i = 2; i < 10; i++)		/* CPU 0 goes through 8 more: a rollover */
 		run(0, &mms[i]);
-	is_int(rollovers(), 1, "CPU 0 rolled over");
-	is_int(local_flushes[0], 1, "CPU 0 flushed at once");
-	is_int(local_flushes[1] + local_flushes[2], 0, "CPUs 1 and 2 not yet (no IPI)");
+	KUNIT_EXPECT_EQ_MSG(test, rollovers(), 1, "CPU 0 rolled over");
+	KUNIT_EXPECT_EQ_MSG(test, local_flushes[0], 1, "CPU 0 flushed at once");
+	KUNIT_EXPECT_EQ_MSG(test, local_flushes[1] + local_flushes[2], 0, "CPUs 1 and 2 not yet (no IPI)");
 	for (int i = 2; i < 10; i++)
-		ok(mm_asid(&mms[i]) != asid_b || mms[i].context.id >> 3 != asid_generation(),
-		   "mm %d was not given CPU 2's running ASID", i);
-	ok(run(2, &mms[1]), "CPU 2 switches again (same mm)");
-	is_int(local_flushes[2], 1, "... and flushes first");
-	is_int(mm_asid(&mms[1]), asid_b, "... keeping its reserved ASID");
-	ok(run(1, &mms[5]), "CPU 1 switches to another mm");
-	is_int(local_flushes[1], 1, "... flushing first");
+		KUNIT_EXPECT_TRUE_MSG(test, mm_asid(&mms[i]) != asid_b || mms[i].context.id >> 3 != asid_generation(),
+				"mm %d was not given CPU 2's running ASID", i);
+	KUNIT_EXPECT_TRUE_MSG(test, run(2, &mms[1]), "CPU 2 switches again (same mm)");
+	KUNIT_EXPECT_EQ_MSG(test, local_flushes[2], 1, "... and flushes first");
+	KUNIT_EXPECT_EQ_MSG(test, mm_asid(&mms[1]), asid_b, "... keeping its reserved ASID");
+	KUNIT_EXPECT_TRUE_MSG(test, run(1, &mms[5]), "CPU 1 switches to another mm");
+	KUNIT_EXPECT_EQ_MSG(test, local_flushes[1], 1, "... flushing first");
 
 	/* Random: 4 CPUs, 30 mms, 4-bit ASIDs. An mm may run on one CPU at a time (tasks, not threads). */
 	reset_machine(16, 4);
@@ -298,20 +323,55 @@ static void test_multi_cpu(void)
 			continue;
 		bad += !run(cpu, (x >> 20) % 29 == 0 ? NULL : &mms[i]);
 	}
-	is_int(bad, 0, "4 CPUs, 30 mms, 4-bit ASIDs, random switches: all invariants held");
-	is_int(violations, 0, "  no TLB entry of another mm under a running ASID");
-	is_int(reused_asid, 0, "  no two CPUs ran different mms with one ASID");
-	ok(rollovers() > 100, "  rollovers: %lu", rollovers());
-	ok(total_local_flushes() <= NR_CPUS * rollovers(), "  at most one local flush per CPU per rollover (%lu)",
-	   total_local_flushes());
+	KUNIT_EXPECT_EQ_MSG(test, bad, 0,
+			"4 CPUs, 30 mms, 4-bit ASIDs, random switches: all invariants held");
+	KUNIT_EXPECT_EQ_MSG(test, violations, 0, "  no TLB entry of another mm under a running ASID");
+	KUNIT_EXPECT_EQ_MSG(test, reused_asid, 0, "  no two CPUs ran different mms with one ASID");
+	KUNIT_EXPECT_TRUE_MSG(test, rollovers() > 100, "  rollovers: %lu", rollovers());
+	KUNIT_EXPECT_TRUE_MSG(test, total_local_flushes() <= NR_CPUS * rollovers(),
+			"  at most one local flush per CPU per rollover (%lu)",
+			total_local_flushes());
 }
 
-int main(void)
+#define RAM_BASE	0x40000000UL
+#define RAM_SIZE	(16UL << 20)
+
+/* After every case: the machine as selftest_host_init booted it. */
+static void asid_host_exit(struct kunit *test)
 {
-	test_width();
-	test_basic_switching();
-	test_rollover_one_cpu();
-	test_random_one_cpu();
-	test_multi_cpu();
-	return done_testing();
+	reset_machine(16, 0);
+}
+
+static struct kunit_case asid_host_cases[] = {
+	KUNIT_CASE(test_width),
+	KUNIT_CASE(test_basic_switching),
+	KUNIT_CASE(test_rollover_one_cpu),
+	KUNIT_CASE(test_random_one_cpu),
+	KUNIT_CASE(test_multi_cpu),
+	{ NULL, NULL },
+};
+
+static struct kunit_suite asid_host_suite = {
+	.name = "asid_host",
+	.cases = asid_host_cases,
+	.exit = asid_host_exit,
+};
+selftest_suite(asid_host_suite);
+
+/*
+ * The machine: memory for the shared suite's pgd pages, and a 16-bit-ASID
+ * CPU 0 with the allocator set up as boot does (asid_init).
+ */
+int selftest_host_init(void)
+{
+	host_mm_boot(RAM_BASE, RAM_SIZE);
+	for (int i = 0; i < MAX_MMS; i++) {
+		struct page *page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+
+		if (!page)
+			return -ENOMEM;
+		pgds[i] = page_address(page);
+	}
+	reset_machine(16, 0);
+	return 0;
 }

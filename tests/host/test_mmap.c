@@ -1,6 +1,8 @@
 /*
- * Host unit tests for mm/mmap.c -- the VMA list that mmap, munmap,
- * mprotect and brk change -- compiled as is, under ASan/UBSan.
+ * The host-only suite "mmap_host": mm/mmap.c -- the VMA list that mmap,
+ * munmap, mprotect and brk change -- compiled as is, under ASan/UBSan, in
+ * build/host/test_mmap. The kernel has no suite of its own for it (its
+ * user programs exercise it through system calls: kernel/task_test.c).
  *
  * What mm/mmap.c calls outside itself is played by this file and kept
  * honest: kmem_cache_alloc() is malloc() with a count of live objects per
@@ -12,6 +14,13 @@
  * After every operation the list must be well formed (check_vmas) and, in
  * the random run, describe exactly a page-granular model of a window of the
  * address space (check_model).
+ *
+ * Why the whole suite runs on the host only: every case relies on those
+ * played calls -- the slab and page-table functions are defined here,
+ * counting and failing allocations on purpose -- which in the kernel are
+ * mm/slub.c and mm/pgtable.c themselves; test_random is a 20,000-step run
+ * against the model (MMAP_SEED=N reruns it with another seed) and
+ * test_find_vma_many times 10,000 VMAs.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +36,7 @@
 #include <asm/mmu_context.h>
 #include <uapi/mman.h>
 #include "host_shim.h"
-#include "tap.h"
+#include <linux/selftest.h>
 
 #define P		PAGE_SIZE
 #define WIN_BASE	0x10000000UL		/* the random run's window of the address space */
@@ -366,12 +375,12 @@ static bool nothing_zapped(void)
 }
 
 /* "start-end flags name" of every VMA, for the TAP log when a check fails. */
-static void dump_vmas(struct mm_struct *mm)
+static void dump_vmas(struct kunit *test, struct mm_struct *mm)
 {
 	struct vm_area_struct *vma;
 
 	list_for_each_entry(vma, &mm->mmap, vm_list)
-		printf("#     %lx-%lx flags %lx %s\n", vma->vm_start, vma->vm_end, vma->vm_flags, vma->name);
+		kunit_note(test, "  %lx-%lx flags %lx %s", vma->vm_start, vma->vm_end, vma->vm_flags, vma->name);
 }
 
 static int vma_count(struct mm_struct *mm)
@@ -406,14 +415,14 @@ static struct mm_struct *new_mm(void)
 	return mm;
 }
 
-static void end_mm(struct mm_struct *mm, const char *what)
+static void end_mm(struct kunit *test, struct mm_struct *mm, const char *what)
 {
 	int destroyed = contexts_destroyed;
 
 	mmput(mm);
-	ok(vma_cache->live == 0 && pgds_live == 0 && contexts_destroyed == destroyed + 1,
-	   "%s: mmput frees every VMA (%ld live), the pgd (%d live) and the ASID", what, vma_cache->live,
-	   pgds_live);
+	KUNIT_EXPECT_TRUE_MSG(test, vma_cache->live == 0 && pgds_live == 0 && contexts_destroyed == destroyed + 1,
+			"%s: mmput frees every VMA (%ld live), the pgd (%d live) and the ASID", what, vma_cache->live,
+			pgds_live);
 }
 
 #define RW	(VM_READ | VM_WRITE | VM_ANON)
@@ -426,14 +435,14 @@ static void end_mm(struct mm_struct *mm, const char *what)
 /* Each directed step: the result, and the invariants after it. */
 #define step(mm, call, want, ...) do {						\
 	long __r = (call);							\
-	is_int(__r, want, __VA_ARGS__);						\
-	if (!ok(check_vmas(mm), "  invariants hold after: " #call))		\
-		printf("#   %s\n", why), dump_vmas(mm);				\
+	KUNIT_EXPECT_EQ_MSG(test, __r, want, __VA_ARGS__);			\
+	if (!KUNIT_EXPECT_TRUE_MSG(test, check_vmas(mm), "  invariants hold after: " #call ": %s", why)) \
+		dump_vmas(test, mm);						\
 } while (0)
 
 /* ---- directed cases ---------------------------------------------------------- */
 
-static void test_split_and_merge(void)
+static void test_split_and_merge(struct kunit *test)
 {
 	struct mm_struct *mm = new_mm();
 	unsigned long a = WIN_BASE + 64 * P;
@@ -441,51 +450,63 @@ static void test_split_and_merge(void)
 	step(mm, do_mmap(mm, a, 4 * P, PROT_READ | PROT_WRITE, FIX), (long)a, "mmap 4 pages RW fixed");
 	reset_pt();
 	step(mm, do_mprotect(mm, a + P, P, PROT_READ), 0, "mprotect the 2nd page RO");
-	ok(vma_count(mm) == 3 && vma_is(mm, a, a, a + P, RW, "[anon]") && vma_is(mm, a + P, a + P, a + 2 * P, RO, NULL) &&
-	   vma_is(mm, a + 2 * P, a + 2 * P, a + 4 * P, RW, NULL), "  a middle page: three VMAs RW|RO|RW");
-	ok(reprot[64 + 1] && !reprot[64] && !reprot[64 + 2] && reprot_to[64 + 1] == PAGE_READONLY,
-	   "  change_protection on that page only, to PAGE_READONLY");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			vma_count(mm) == 3 && vma_is(mm, a, a, a + P, RW, "[anon]") && vma_is(mm, a + P, a + P, a + 2 * P, RO, NULL) &&
+			vma_is(mm, a + 2 * P, a + 2 * P, a + 4 * P, RW, NULL), "  a middle page: three VMAs RW|RO|RW");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			reprot[64 + 1] && !reprot[64] && !reprot[64 + 2] && reprot_to[64 + 1] == PAGE_READONLY,
+			"  change_protection on that page only, to PAGE_READONLY");
 	reset_pt();
 	step(mm, do_mprotect(mm, a + P, P, PROT_READ | PROT_WRITE), 0, "mprotect it RW again");
-	ok(vma_count(mm) == 1 && vma_is(mm, a, a, a + 4 * P, RW, "[anon]"), "  merged back into one VMA");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1 && vma_is(mm, a, a, a + 4 * P, RW, "[anon]"),
+			"  merged back into one VMA");
 	step(mm, do_mprotect(mm, a, P, PROT_READ), 0, "mprotect the first page RO");
 	step(mm, do_mprotect(mm, a + 3 * P, P, PROT_NONE), 0, "mprotect the last page NONE");
-	ok(vma_count(mm) == 3 && vma_is(mm, a, a, a + P, RO, NULL) && vma_is(mm, a + P, a + P, a + 3 * P, RW, NULL) &&
-	   vma_is(mm, a + 3 * P, a + 3 * P, a + 4 * P, NONE, NULL), "  split at both ends: RO|RW|NONE");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			vma_count(mm) == 3 && vma_is(mm, a, a, a + P, RO, NULL) && vma_is(mm, a + P, a + P, a + 3 * P, RW, NULL) &&
+			vma_is(mm, a + 3 * P, a + 3 * P, a + 4 * P, NONE, NULL), "  split at both ends: RO|RW|NONE");
 	reset_pt();
 	step(mm, do_mprotect(mm, a, 4 * P, PROT_READ), 0, "mprotect all four RO");
-	ok(vma_count(mm) == 1 && vma_is(mm, a, a, a + 4 * P, RO, NULL), "  one VMA again");
-	ok(!reprot[64] && reprot[65] && reprot[66] && reprot[67],
-	   "  the page already RO is left alone (Linux: mprotect_fixup), the others reprotected");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1 && vma_is(mm, a, a, a + 4 * P, RO, NULL),
+			"  one VMA again");
+	KUNIT_EXPECT_TRUE_MSG(test, !reprot[64] && reprot[65] && reprot[66] && reprot[67],
+			"  the page already RO is left alone (Linux: mprotect_fixup), the others reprotected");
 	step(mm, do_mprotect(mm, a, 2 * P, PROT_READ), 0, "mprotect to the same flags");
-	ok(vma_count(mm) == 1, "  changes nothing, splits nothing");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1, "  changes nothing, splits nothing");
 
 	/* A boundary moves: Linux's vma_merge "shrink one, grow the other". */
 	step(mm, do_mprotect(mm, a + 2 * P, 2 * P, PROT_READ | PROT_WRITE), 0, "mprotect the upper half RW");
 	step(mm, do_mprotect(mm, a + P, P, PROT_READ | PROT_WRITE), 0, "mprotect the page below it RW");
-	ok(vma_count(mm) == 2 && vma_is(mm, a, a, a + P, RO, NULL) && vma_is(mm, a + P, a + P, a + 4 * P, RW, NULL),
-	   "  the boundary moved, still two VMAs");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			vma_count(mm) == 2 && vma_is(mm, a, a, a + P, RO, NULL) && vma_is(mm, a + P, a + P, a + 4 * P, RW, NULL),
+			"  the boundary moved, still two VMAs");
 
 	/* Neighbours: consecutive anonymous mmaps become one VMA. */
 	unsigned long m1 = do_mmap(mm, 0, 2 * P, PROT_READ | PROT_WRITE, ANON);
 	unsigned long m2 = do_mmap(mm, 0, 3 * P, PROT_READ | PROT_WRITE, ANON);
-	ok(m1 == WIN_END - 2 * P && m2 == m1 - 3 * P, "two mmaps top down from mmap_base: %lx %lx", m1, m2);
-	ok(check_vmas(mm) && vma_is(mm, m2, m2, WIN_END, RW, "[anon]"), "  one VMA of 5 pages (%s)", why);
+	KUNIT_EXPECT_TRUE_MSG(test, m1 == WIN_END - 2 * P && m2 == m1 - 3 * P,
+			"two mmaps top down from mmap_base: %lx %lx", m1, m2);
+	KUNIT_EXPECT_TRUE_MSG(test, check_vmas(mm) && vma_is(mm, m2, m2, WIN_END, RW, "[anon]"),
+			"  one VMA of 5 pages (%s)", why);
 	step(mm, do_mmap(mm, 0, P, PROT_READ, ANON), (long)(m2 - P), "an RO mmap below them");
-	ok(vma_is(mm, m2 - P, m2 - P, m2, RO, NULL), "  a VMA of its own (other flags)");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_is(mm, m2 - P, m2 - P, m2, RO, NULL),
+			"  a VMA of its own (other flags)");
 	step(mm, do_mmap(mm, m2 - 2 * P, P, PROT_READ, FIX), (long)(m2 - 2 * P), "an RO mmap fixed below that");
-	ok(vma_is(mm, m2 - 2 * P, m2 - 2 * P, m2, RO, NULL), "  merged with the RO one above");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_is(mm, m2 - 2 * P, m2 - 2 * P, m2, RO, NULL),
+			"  merged with the RO one above");
 	/* MAP_FIXED over the middle of a VMA with other flags, then with its own flags. */
 	reset_pt();
 	step(mm, do_mmap(mm, m2 + P, P, PROT_NONE, FIX), (long)(m2 + P), "MAP_FIXED NONE in the RW VMA");
-	ok(vma_count(mm) == 6 && zapped[(m2 + P - WIN_BASE) / P] && !zapped[(m2 - WIN_BASE) / P] &&
-	   !zapped[(m2 + 2 * P - WIN_BASE) / P], "  splits it in three, zaps just that page");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			vma_count(mm) == 6 && zapped[(m2 + P - WIN_BASE) / P] && !zapped[(m2 - WIN_BASE) / P] &&
+			!zapped[(m2 + 2 * P - WIN_BASE) / P], "  splits it in three, zaps just that page");
 	step(mm, do_mmap(mm, m2 + P, P, PROT_READ | PROT_WRITE, FIX), (long)(m2 + P), "MAP_FIXED RW there again");
-	ok(vma_count(mm) == 4 && vma_is(mm, m2, m2, WIN_END, RW, NULL), "  merged back");
-	end_mm(mm, "split and merge");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 4 && vma_is(mm, m2, m2, WIN_END, RW, NULL),
+			"  merged back");
+	end_mm(test, mm, "split and merge");
 }
 
-static void test_munmap(void)
+static void test_munmap(struct kunit *test)
 {
 	struct mm_struct *mm = new_mm();
 	unsigned long a = WIN_BASE + 100 * P;
@@ -494,32 +515,36 @@ static void test_munmap(void)
 	step(mm, do_mmap(mm, a, 10 * P, PROT_READ | PROT_WRITE, FIX), (long)a, "mmap 10 pages");
 	reset_pt();
 	step(mm, do_munmap(mm, a + 4 * P, 2 * P), 0, "munmap 2 pages in the middle");
-	ok(vma_count(mm) == 2 && vma_is(mm, a, a, a + 4 * P, RW, NULL) && vma_is(mm, a + 6 * P, a + 6 * P, a + 10 * P, RW, NULL),
-	   "  two VMAs either side");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			vma_count(mm) == 2 && vma_is(mm, a, a, a + 4 * P, RW, NULL) && vma_is(mm, a + 6 * P, a + 6 * P, a + 10 * P, RW, NULL),
+			"  two VMAs either side");
 	for (int i = 0; i < WIN_PAGES; i++)
 		zaps += zapped[i];
-	ok(zaps == 2 && zapped[104] && zapped[105], "  exactly the two pages zapped (%d)", zaps);
+	KUNIT_EXPECT_TRUE_MSG(test, zaps == 2 && zapped[104] && zapped[105],
+			"  exactly the two pages zapped (%d)", zaps);
 	step(mm, do_munmap(mm, a, P), 0, "munmap the first page");
 	step(mm, do_munmap(mm, a + 9 * P, P), 0, "munmap the last page");
-	ok(vma_is(mm, a + P, a + P, a + 4 * P, RW, NULL) && vma_is(mm, a + 6 * P, a + 6 * P, a + 9 * P, RW, NULL),
-	   "  both ends trimmed");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			vma_is(mm, a + P, a + P, a + 4 * P, RW, NULL) && vma_is(mm, a + 6 * P, a + 6 * P, a + 9 * P, RW, NULL),
+			"  both ends trimmed");
 	step(mm, do_mprotect(mm, a + 7 * P, P, PROT_READ), 0, "mprotect a page of the upper VMA (three VMAs there)");
 	reset_pt();
 	step(mm, do_munmap(mm, a + 2 * P, 6 * P), 0, "munmap across the hole and three VMAs");
-	ok(vma_count(mm) == 2 && vma_is(mm, a + P, a + P, a + 2 * P, RW, NULL) &&
-	   vma_is(mm, a + 8 * P, a + 8 * P, a + 9 * P, RW, NULL), "  the pieces outside the range stay");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 2 && vma_is(mm, a + P, a + P, a + 2 * P, RW, NULL) &&
+			vma_is(mm, a + 8 * P, a + 8 * P, a + 9 * P, RW, NULL), "  the pieces outside the range stay");
 	zaps = 0;
 	for (int i = 0; i < WIN_PAGES; i++)
 		zaps += zapped[i];
-	ok(zaps == 4 && zapped[102] && zapped[103] && zapped[106] && zapped[107] && !zapped[104],
-	   "  the mapped pages in the range are zapped, the hole is not (%d)", zaps);
+	KUNIT_EXPECT_TRUE_MSG(test,
+			zaps == 4 && zapped[102] && zapped[103] && zapped[106] && zapped[107] && !zapped[104],
+			"  the mapped pages in the range are zapped, the hole is not (%d)", zaps);
 	step(mm, do_munmap(mm, a + 20 * P, 3 * P), 0, "munmap of nothing mapped is fine");
 	step(mm, do_munmap(mm, a + P, P / 2), 0, "munmap of half a page: the whole page");
-	ok(vma_count(mm) == 1, "  gone");
-	end_mm(mm, "munmap");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1, "  gone");
+	end_mm(test, mm, "munmap");
 }
 
-static void test_bad_lengths(void)
+static void test_bad_lengths(struct kunit *test)
 {
 	struct mm_struct *mm = new_mm();
 	unsigned long a = WIN_BASE + 32 * P;
@@ -551,36 +576,42 @@ static void test_bad_lengths(void)
 	step(mm, do_mmap(mm, a, P, PROT_READ, MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED), -EINVAL, "mmap shared");
 	step(mm, do_brk(mm, -1UL), (long)s.brk, "brk(-1): unchanged");
 	step(mm, do_brk(mm, mm->start_brk - 1), (long)s.brk, "brk below start_brk: unchanged");
-	ok(same_snap(mm, &s) && nothing_zapped(), "refused calls changed nothing, zapped nothing");
-	end_mm(mm, "bad lengths");
+	KUNIT_EXPECT_TRUE_MSG(test, same_snap(mm, &s) && nothing_zapped(),
+			"refused calls changed nothing, zapped nothing");
+	end_mm(test, mm, "bad lengths");
 }
 
-static void test_brk(void)
+static void test_brk(struct kunit *test)
 {
 	struct mm_struct *mm = new_mm();
 	unsigned long b = mm->start_brk;
 
 	step(mm, do_brk(mm, b + 3 * P), (long)(b + 3 * P), "brk(b + 3P)");
-	ok(vma_count(mm) == 1 && vma_is(mm, b, b, b + 3 * P, RW, "[heap]"), "  one [heap] VMA");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1 && vma_is(mm, b, b, b + 3 * P, RW, "[heap]"),
+			"  one [heap] VMA");
 	step(mm, do_brk(mm, b + 3 * P + 100), (long)(b + 3 * P + 100), "brk(b + 3P + 100): unaligned");
-	ok(vma_is(mm, b, b, b + 4 * P, RW, "[heap]"), "  the heap grows to the page");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_is(mm, b, b, b + 4 * P, RW, "[heap]"),
+			"  the heap grows to the page");
 	step(mm, do_brk(mm, b + 3 * P + 200), (long)(b + 3 * P + 200), "brk within the same page");
 	step(mm, do_brk(mm, b + P), (long)(b + P), "brk(b + P): shrink");
-	ok(vma_is(mm, b, b, b + P, RW, "[heap]") && vma_count(mm) == 1, "  the heap shrinks");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_is(mm, b, b, b + P, RW, "[heap]") && vma_count(mm) == 1,
+			"  the heap shrinks");
 	step(mm, do_brk(mm, b), (long)b, "brk(b): empty heap");
-	ok(vma_count(mm) == 0, "  no VMA left");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 0, "  no VMA left");
 
 	/* brk after mprotect of part of the heap (fault brk-split in the kernel suite). */
 	step(mm, do_brk(mm, b + 3 * P), (long)(b + 3 * P), "brk(b + 3P)");
 	step(mm, do_mprotect(mm, b + P, P, PROT_NONE), 0, "mprotect(b + P, P, NONE)");
 	step(mm, do_brk(mm, b + 4 * P), (long)(b + 4 * P), "brk(b + 4P) after the split");
-	ok(vma_count(mm) == 3 && vma_is(mm, b + 2 * P, b + 2 * P, b + 4 * P, RW, "[heap]"),
-	   "  the last heap piece grows");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 3 && vma_is(mm, b + 2 * P, b + 2 * P, b + 4 * P, RW, "[heap]"),
+			"  the last heap piece grows");
 	step(mm, do_mprotect(mm, b + 3 * P, P, PROT_READ), 0, "mprotect the top heap page RO");
 	step(mm, do_brk(mm, b + 5 * P), (long)(b + 5 * P), "brk(b + 5P) above an RO piece");
-	ok(vma_count(mm) == 5 && vma_is(mm, b + 4 * P, b + 4 * P, b + 5 * P, RW, "[heap]"), "  a new [heap] piece");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			vma_count(mm) == 5 && vma_is(mm, b + 4 * P, b + 4 * P, b + 5 * P, RW, "[heap]"), "  a new [heap] piece");
 	step(mm, do_mprotect(mm, b, 5 * P, PROT_READ | PROT_WRITE), 0, "mprotect the whole heap RW");
-	ok(vma_count(mm) == 1 && vma_is(mm, b, b, b + 5 * P, RW, "[heap]"), "  one [heap] VMA again");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1 && vma_is(mm, b, b, b + 5 * P, RW, "[heap]"),
+			"  one [heap] VMA again");
 	step(mm, do_brk(mm, b + 2 * P), (long)(b + 2 * P), "brk(b + 2P)");
 
 	/* brk after munmap of part of the heap. */
@@ -588,33 +619,37 @@ static void test_brk(void)
 	step(mm, do_munmap(mm, b + 2 * P, 2 * P), 0, "munmap a hole in the heap");
 	step(mm, do_munmap(mm, b + 5 * P, P), 0, "munmap the top heap page");
 	step(mm, do_brk(mm, b + 7 * P), (long)(b + 7 * P), "brk(b + 7P) over the hole at the top");
-	ok(vma_is(mm, b + 6 * P, b + 6 * P, b + 7 * P, RW, "[heap]") && !find_vma(mm, b + 5 * P),
-	   "  new heap above, the hole stays a hole (as Linux)");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			vma_is(mm, b + 6 * P, b + 6 * P, b + 7 * P, RW, "[heap]") && !find_vma(mm, b + 5 * P),
+			"  new heap above, the hole stays a hole (as Linux)");
 	step(mm, do_brk(mm, b + 3 * P), (long)(b + 3 * P), "brk(b + 3P) down into the hole");
-	ok(vma_count(mm) == 1 && vma_is(mm, b, b, b + 2 * P, RW, "[heap]"), "  only the piece below the hole left");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1 && vma_is(mm, b, b, b + 2 * P, RW, "[heap]"),
+			"  only the piece below the hole left");
 	step(mm, do_brk(mm, b + 4 * P), (long)(b + 4 * P), "brk(b + 4P) up again");
-	ok(vma_count(mm) == 2 && vma_is(mm, b + 3 * P, b + 3 * P, b + 4 * P, RW, "[heap]"),
-	   "  brk only maps from the old break up: [b+3P, b+4P)");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 2 && vma_is(mm, b + 3 * P, b + 3 * P, b + 4 * P, RW, "[heap]"),
+			"  brk only maps from the old break up: [b+3P, b+4P)");
 
 	/* brk refuses to grow into a mapping, and an [anon] mapping does not join the heap. */
 	step(mm, do_mmap(mm, b + 6 * P, P, PROT_READ | PROT_WRITE, FIX), (long)(b + 6 * P), "mmap RW at b + 6P");
 	step(mm, do_brk(mm, b + 7 * P), (long)(b + 4 * P), "brk(b + 7P) across it: refused, old break");
 	step(mm, do_brk(mm, b + 6 * P), (long)(b + 6 * P), "brk(b + 6P) up to it");
-	ok(vma_is(mm, b + 3 * P, b + 3 * P, b + 6 * P, RW, "[heap]") && vma_is(mm, b + 6 * P, b + 6 * P, b + 7 * P, RW, "[anon]"),
-	   "  [heap] and [anon] touch but stay two VMAs");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			vma_is(mm, b + 3 * P, b + 3 * P, b + 6 * P, RW, "[heap]") && vma_is(mm, b + 6 * P, b + 6 * P, b + 7 * P, RW, "[anon]"),
+			"  [heap] and [anon] touch but stay two VMAs");
 	step(mm, do_brk(mm, b), (long)b, "brk(b)");
-	ok(vma_count(mm) == 1 && vma_is(mm, b + 6 * P, b + 6 * P, b + 7 * P, RW, "[anon]"), "  only the mmap left");
-	end_mm(mm, "brk");
+	KUNIT_EXPECT_TRUE_MSG(test,
+			vma_count(mm) == 1 && vma_is(mm, b + 6 * P, b + 6 * P, b + 7 * P, RW, "[anon]"), "  only the mmap left");
+	end_mm(test, mm, "brk");
 }
 
-static void test_max_map_count(void)
+static void test_max_map_count(struct kunit *test)
 {
 	struct mm_struct *mm = new_mm();
 	unsigned long a = WIN_BASE + 64 * P, b = mm->start_brk;
 	int saved = sysctl_max_map_count;
 	struct snap s;
 
-	is_int(sysctl_max_map_count, 65530, "vm.max_map_count defaults to Linux's 65530");
+	KUNIT_EXPECT_EQ_MSG(test, sysctl_max_map_count, 65530, "vm.max_map_count defaults to Linux's 65530");
 	step(mm, do_mmap(mm, a, 8 * P, PROT_READ | PROT_WRITE, FIX), (long)a, "mmap 8 pages");
 	sysctl_max_map_count = 1;
 	take_snap(mm, &s);
@@ -625,11 +660,13 @@ static void test_max_map_count(void)
 	step(mm, do_mmap(mm, a + 20 * P, P, PROT_READ, FIX), -ENOMEM, "limit 1: mmap apart from it");
 	step(mm, do_mmap(mm, a + 2 * P, P, PROT_READ, FIX), -ENOMEM, "limit 1: MAP_FIXED RO inside it");
 	step(mm, do_brk(mm, b + P), (long)b, "limit 1: brk cannot add a heap");
-	ok(same_snap(mm, &s) && nothing_zapped(), "  all refused: the VMA list is unchanged, nothing zapped");
+	KUNIT_EXPECT_TRUE_MSG(test, same_snap(mm, &s) && nothing_zapped(),
+			"  all refused: the VMA list is unchanged, nothing zapped");
 	step(mm, do_mmap(mm, a + 8 * P, P, PROT_READ | PROT_WRITE, FIX), (long)(a + 8 * P), "limit 1: an adjacent RW mmap merges: allowed");
 	step(mm, do_munmap(mm, a, P), 0, "limit 1: munmap of the first page: allowed");
 	step(mm, do_mmap(mm, a + 2 * P, P, PROT_READ | PROT_WRITE, FIX), (long)(a + 2 * P), "limit 1: MAP_FIXED with its own flags: allowed");
-	ok(vma_count(mm) == 1 && vma_is(mm, a + P, a + P, a + 9 * P, RW, NULL), "  still one VMA");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1 && vma_is(mm, a + P, a + P, a + 9 * P, RW, NULL),
+			"  still one VMA");
 
 	sysctl_max_map_count = 3;
 	step(mm, do_mprotect(mm, a + 3 * P, P, PROT_READ), 0, "limit 3: mprotect of a middle page");
@@ -637,12 +674,12 @@ static void test_max_map_count(void)
 	reset_pt();
 	step(mm, do_munmap(mm, a + 6 * P, P), -ENOMEM, "limit 3: munmap splitting the top VMA");
 	step(mm, do_mprotect(mm, a + 6 * P, P, PROT_NONE), -ENOMEM, "limit 3: mprotect splitting it");
-	ok(same_snap(mm, &s) && nothing_zapped(), "  refused splits lose nothing");
+	KUNIT_EXPECT_TRUE_MSG(test, same_snap(mm, &s) && nothing_zapped(), "  refused splits lose nothing");
 	step(mm, do_munmap(mm, a + 3 * P, 4 * P), 0, "limit 3: munmap across VMAs (no more VMAs after)");
 	sysctl_max_map_count = 1;
 	step(mm, do_mmap(mm, a + 3 * P, 4 * P, PROT_READ | PROT_WRITE, FIX), (long)(a + 3 * P),
-	     "over a lowered limit (1 < 2 VMAs): refilling the hole merges to 1: allowed");
-	ok(vma_count(mm) == 1, "  one VMA");
+			"over a lowered limit (1 < 2 VMAs): refilling the hole merges to 1: allowed");
+	KUNIT_EXPECT_TRUE_MSG(test, vma_count(mm) == 1, "  one VMA");
 
 	/* An allocation that fails half way through leaves the list as it was. */
 	sysctl_max_map_count = saved;
@@ -651,12 +688,13 @@ static void test_max_map_count(void)
 	fail_alloc_in = 1;			/* mprotect of a middle page needs two */
 	allocs_failed = 0;
 	step(mm, do_mprotect(mm, a + 4 * P, P, PROT_READ), -ENOMEM, "the second VMA allocation of a split fails");
-	ok(allocs_failed == 1 && same_snap(mm, &s) && nothing_zapped(), "  nothing changed, nothing leaked");
+	KUNIT_EXPECT_TRUE_MSG(test, allocs_failed == 1 && same_snap(mm, &s) && nothing_zapped(),
+			"  nothing changed, nothing leaked");
 	fail_alloc_in = 0;
 	step(mm, do_mmap(mm, a + 4 * P, P, PROT_NONE, FIX), -ENOMEM, "MAP_FIXED whose allocation fails");
-	ok(same_snap(mm, &s) && nothing_zapped(), "  the old mapping stays");
+	KUNIT_EXPECT_TRUE_MSG(test, same_snap(mm, &s) && nothing_zapped(), "  the old mapping stays");
 	fail_alloc_in = -1;
-	end_mm(mm, "max_map_count");
+	end_mm(test, mm, "max_map_count");
 }
 
 /* ---- the random run against a page model ------------------------------------- */
@@ -884,7 +922,7 @@ static bool random_op(struct mm_struct *mm, struct model *m, long *refused, char
 	return true;
 }
 
-static void test_random(void)
+static void test_random(struct kunit *test)
 {
 	const char *env = getenv("MMAP_SEED");
 	unsigned long seed = env && *env ? strtoul(env, NULL, 0) : 20261203, nr_ops = 20000, i;
@@ -895,7 +933,7 @@ static void test_random(void)
 	char desc[128];
 	int saved = sysctl_max_map_count;
 
-	printf("# random run: %lu operations, seed %lu (MMAP_SEED=N to change)\n", nr_ops, seed);
+	kunit_note(test, "random run: %lu operations, seed %lu (MMAP_SEED=N to change)", nr_ops, seed);
 	prandom_seed_state(&rnd_state, seed);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (i = 0; i < nr_ops; i++) {
@@ -906,8 +944,8 @@ static void test_random(void)
 			sysctl_max_map_count = saved;
 		if (!random_op(mm, &m, &refused, desc, sizeof(desc))) {
 			if (fails++ < 3) {
-				printf("# op %lu, %s: %s\n", i, desc, why);
-				dump_vmas(mm);
+				kunit_note(test, "op %lu, %s: %s", i, desc, why);
+				dump_vmas(test, mm);
 			}
 			/* Go on from what the kernel did, to find more than one bug per run. */
 			take_model_from(mm, &m);
@@ -917,13 +955,16 @@ static void test_random(void)
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	sysctl_max_map_count = saved;
-	ok(fails == 0, "random run: %lu operations (seed %lu), each one checked against the page model: %ld wrong",
-	   nr_ops, seed, fails);
-	ok(refused > 100, "  vm.max_map_count refused %ld of them, as the model predicted", refused);
-	ok(nr_injected > 100, "  %ld failed an allocation on purpose and changed nothing", nr_injected);
-	printf("#   up to %ld VMAs at once, %.2f s\n", max_vmas,
+	KUNIT_EXPECT_TRUE_MSG(test, fails == 0,
+			"random run: %lu operations (seed %lu), each one checked against the page model: %ld wrong",
+			nr_ops, seed, fails);
+	KUNIT_EXPECT_TRUE_MSG(test, refused > 100,
+			"  vm.max_map_count refused %ld of them, as the model predicted", refused);
+	KUNIT_EXPECT_TRUE_MSG(test, nr_injected > 100,
+			"  %ld failed an allocation on purpose and changed nothing", nr_injected);
+	kunit_note(test, "  up to %ld VMAs at once, %.2f s", max_vmas,
 	       (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
-	end_mm(mm, "random run");
+	end_mm(test, mm, "random run");
 }
 
 /*
@@ -939,7 +980,7 @@ static double seconds_since(const struct timespec *t0)
 	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) * 1e-9;
 }
 
-static void test_find_vma_many(void)
+static void test_find_vma_many(struct kunit *test)
 {
 	const int nr = 10000, tree_lookups = 1000000, scan_lookups = 5000;
 	struct mm_struct *mm = new_mm();
@@ -953,13 +994,14 @@ static void test_find_vma_many(void)
 	for (int i = 0; i < nr; i++)
 		all_mapped &= do_mmap(mm, base + 2UL * i * P, P, PROT_READ,
 				      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED) == (long)(base + 2UL * i * P);
-	ok(all_mapped && mm->map_count >= nr, "10,000 one-page VMAs mapped (%d VMAs)", mm->map_count);
+	KUNIT_EXPECT_TRUE_MSG(test, all_mapped && mm->map_count >= nr,
+			"10,000 one-page VMAs mapped (%d VMAs)", mm->map_count);
 	for (int i = 0; i < 20000; i++) {
 		unsigned long a = base + (unsigned long)rand_r(&seed) % span;
 
 		agree &= find_vma(mm, a) == find_vma_linear(mm, a);
 	}
-	ok(agree, "find_vma agrees with a scan at 20,000 random addresses");
+	KUNIT_EXPECT_TRUE_MSG(test, agree, "find_vma agrees with a scan at 20,000 random addresses");
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (int i = 0; i < tree_lookups; i++)
@@ -969,19 +1011,27 @@ static void test_find_vma_many(void)
 	for (int i = 0; i < scan_lookups; i++)
 		sum += (unsigned long)find_vma_linear(mm, base + (unsigned long)rand_r(&seed) % span);
 	scan_ns = seconds_since(&t0) * 1e9 / scan_lookups;
-	printf("# find_vma, %d VMAs, random addresses (ASan -O1 build): rbtree %.0f ns, list scan %.0f ns "
-	       "per lookup (%.0fx)%s\n", mm->map_count, tree_ns, scan_ns, scan_ns / tree_ns, sum ? "" : " ");
-	end_mm(mm, "10,000 VMAs");
+	kunit_note(test, "find_vma, %d VMAs, random addresses (ASan -O1 build): rbtree %.0f ns, list scan %.0f ns "
+		   "per lookup (%.0fx)%s", mm->map_count, tree_ns, scan_ns, scan_ns / tree_ns, sum ? "" : " ");
+	end_mm(test, mm, "10,000 VMAs");
 }
 
-int main(void)
+static struct kunit_case mmap_host_cases[] = {
+	KUNIT_CASE(test_split_and_merge),
+	KUNIT_CASE(test_munmap),
+	KUNIT_CASE(test_bad_lengths),
+	KUNIT_CASE(test_brk),
+	KUNIT_CASE(test_max_map_count),
+	KUNIT_CASE(test_random),
+	KUNIT_CASE(test_find_vma_many),
+	{ NULL, NULL },
+};
+
+static struct kunit_suite mmap_host_suite = { .name = "mmap_host", .cases = mmap_host_cases };
+selftest_suite(mmap_host_suite);
+
+/* No machine to build: mm/mmap.c runs on the calls this file plays. */
+int selftest_host_init(void)
 {
-	test_split_and_merge();
-	test_munmap();
-	test_bad_lengths();
-	test_brk();
-	test_max_map_count();
-	test_random();
-	test_find_vma_many();
-	return done_testing();
+	return 0;
 }
