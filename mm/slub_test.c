@@ -1,11 +1,18 @@
 /*
- * Self-test suite "slub": the slab allocator and kmalloc on real RAM.
+ * Self-test suite "slub": the slab allocator and kmalloc (mm/slub.c,
+ * mm/slub_debug.c, mm/slab_common.c, mm/kmalloc.c), run in both places
+ * (include/linux/selftest.h): in the kernel on the machine's real RAM, with
+ * kallsyms names in the reports (`make qemu-test BOOTARGS=selftest=slub`),
+ * and on the host under ASan/UBSan on the fake machine
+ * tests/host/test_slub.c builds (`build/host/test_slub slub`), where the
+ * host-only suite slub_host also runs. Every SLUB debug detection is
+ * triggered on purpose on a cache created with the debug flags, and its
+ * report is read back from the printk log (log_buf_head/log_contains).
  *
- * The host tests (tests/host/test_slub.c) go through the same ground on a
- * fake arena under ASan; here the kernel's own allocator is checked where it
- * runs, with kallsyms names in the reports. Every SLUB debug detection is
- * triggered on purpose on a cache created with all debug flags, and its
- * report is read back from the printk log (log_buf_head/log_buf_copy).
+ * Nothing here assumes either machine: caches the suite did not create may
+ * hold objects of others (kmalloc caches in a running kernel), so counts of
+ * those are compared before and after, never to zero; free pages are
+ * compared after every cache is shrunk.
  *
  * The cases pass whether or not the kernel was booted with slub_debug: a
  * double free is "Object already free" with either the cheap check of every
@@ -57,6 +64,23 @@ static bool cache_listed(const struct kmem_cache *want)
 	return false;
 }
 
+/*
+ * Did a report since @head name @func as the caller in its @what line?
+ * mm/slub_debug.c (symbolize) prints "func+0x1c/0x40" from the kernel's
+ * symbol table; a host build has no symbol table and prints the bare address.
+ */
+static bool log_names_caller(unsigned long head, const char *what, const char *func)
+{
+	char want[128];
+
+#ifdef HOST_TEST
+	snprintf(want, sizeof(want), "%s 0x", what);
+#else
+	snprintf(want, sizeof(want), "%s %s+", what, func);
+#endif
+	return log_contains(head, want);
+}
+
 /* Which class serves a request: sizes 1..8192 and the boundaries on both sides. */
 static const struct { unsigned int size, class; const char *name; } classes[] = {
 	{ 1, 8, "kmalloc-8" }, { 8, 8, "kmalloc-8" }, { 9, 16, "kmalloc-16" },
@@ -70,10 +94,16 @@ static const struct { unsigned int size, class; const char *name; } classes[] = 
 	{ 4097, 8192, "kmalloc-8k" }, { 8192, 8192, "kmalloc-8k" },
 };
 
-/* Every size class: the right cache, its size, its alignment, all of it usable. */
+/*
+ * Every size class: the right cache, its size, its alignment, all of it
+ * usable; the edges (0 bytes, NULL, ZERO_SIZE_PTR, an overflowing kcalloc);
+ * kzalloc zeroes the whole class, not only what was asked for.
+ */
 static void test_kmalloc_classes(struct kunit *test)
 {
 	unsigned long head = log_buf_head();
+	int nonzero = 0;
+	u8 *z;
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(classes); i++) {
 		unsigned int class = classes[i].class;
@@ -91,10 +121,68 @@ static void test_kmalloc_classes(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, kmem_cache_validate(s), 0);
 	}
 	KUNIT_EXPECT_TRUE(test, kmalloc(0, GFP_KERNEL) == ZERO_SIZE_PTR);
+	KUNIT_EXPECT_EQ(test, ksize(ZERO_SIZE_PTR), 0);
 	kfree(NULL);
 	kfree(ZERO_SIZE_PTR);
 	KUNIT_EXPECT_TRUE(test, kcalloc(~0UL / 2, 4, GFP_KERNEL) == NULL);	/* overflow */
 	KUNIT_EXPECT_FALSE(test, log_contains(head, "BUG"));
+
+	z = kzalloc(200, GFP_KERNEL);
+	KUNIT_ASSERT_TRUE(test, z != NULL);
+	KUNIT_EXPECT_EQ(test, ksize(z), 256);
+	for (int i = 0; i < 256; i++)
+		nonzero += z[i] != 0;
+	KUNIT_EXPECT_EQ(test, nonzero, 0);
+	kfree(z);
+}
+
+/*
+ * kmem_cache_create's alignment: asked for, cache-line (SLAB_HWCACHE_ALIGN:
+ * 64, or the smallest power of two above a small object), the 8-byte
+ * minimum, and kept with red zones around the object. Forty objects of each
+ * cache written in full, the cache validated and destroyed without a report.
+ */
+static void test_alignment(struct kunit *test)
+{
+	static const struct {
+		unsigned int size, align;
+		slab_flags_t flags;
+		unsigned int want;
+		const char *name;
+	} cases[] = {
+		{ 100, 256, 0, 256, "slub_test_align256" },
+		{ 100, 0, SLAB_HWCACHE_ALIGN, 64, "slub_test_hwalign100" },
+		{ 24, 0, SLAB_HWCACHE_ALIGN, 32, "slub_test_hwalign24" },
+		{ 20, 0, 0, 8, "slub_test_plain20" },
+		{ 100, 128, DEBUG_FLAGS, 128, "slub_test_debug_align" },	/* red zones must keep it */
+	};
+
+	for (unsigned int c = 0; c < ARRAY_SIZE(cases); c++) {
+		struct kmem_cache *s = kmem_cache_create(cases[c].name, cases[c].size,
+							 cases[c].align, cases[c].flags, NULL);
+		unsigned long head;
+		void *p[40];
+		int bad = 0;
+
+		KUNIT_ASSERT_TRUE(test, s != NULL);
+		for (int i = 0; i < 40; i++) {
+			p[i] = kmem_cache_alloc(s, GFP_KERNEL);
+			if (!p[i] || (unsigned long)p[i] % cases[c].want)
+				bad++;
+			else
+				memset(p[i], 0x33, cases[c].size);
+		}
+		KUNIT_EXPECT_EQ_MSG(test, bad, 0, "%s: 40 objects aligned to %u (slot %u)",
+				    cases[c].name, cases[c].want, s->size);
+		for (int i = 0; i < 40; i++)
+			kmem_cache_free(s, p[i]);
+		KUNIT_EXPECT_EQ_MSG(test, kmem_cache_validate(s), 0, "%s validates", cases[c].name);
+		head = log_buf_head();
+		kmem_cache_destroy(s);
+		KUNIT_EXPECT_TRUE_MSG(test, !log_contains(head, "BUG"), "%s destroyed cleanly", cases[c].name);
+	}
+	/* Not a power of two: refused. */
+	KUNIT_EXPECT_TRUE(test, kmem_cache_create("slub_test_bad_align", 64, 3, 0, NULL) == NULL);
 }
 
 static int ctor_calls;
@@ -112,7 +200,6 @@ static bool constructed(const u8 *p)
 			return false;
 	return true;
 }
-
 /*
  * kmem_cache_create with a constructor: the ctor runs once per object when a
  * slab is made, never on allocation, so an object comes back as it was freed.
@@ -178,7 +265,7 @@ static void test_destroy_with_leak(struct kunit *test)
 	kmem_cache_destroy(s);
 	KUNIT_EXPECT_TRUE(test, log_contains(head, "Objects remaining in slub_test_leak on __kmem_cache_shutdown()"));
 	KUNIT_EXPECT_TRUE(test, log_contains(head, "1 objects in 1 slabs"));
-	KUNIT_EXPECT_TRUE(test, log_contains(head, "Allocated in test_destroy_with_leak+"));
+	KUNIT_EXPECT_TRUE(test, log_names_caller(head, "Allocated in", "test_destroy_with_leak"));
 	KUNIT_EXPECT_TRUE(test, cache_listed(s));	/* kept */
 	kmem_cache_free(s, c);
 	head = log_buf_head();
@@ -187,10 +274,146 @@ static void test_destroy_with_leak(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, cache_listed(s));
 }
 
-/* Above 8 KiB kmalloc takes whole pages from the buddy allocator. */
+
+struct ctor_obj {
+	unsigned long magic;
+	char payload[40];
+};
+static unsigned long ctor_obj_calls;
+
+static void ctor_obj_fn(void *p)
+{
+	struct ctor_obj *o = p;
+
+	o->magic = 0xc0ffee;
+	ctor_obj_calls++;
+}
+
+/*
+ * A hundred objects of a cache with a constructor, over several slabs: each
+ * arrives constructed, the ctor ran once per object of each new slab, and
+ * objects freed and allocated again keep their state (the free pointer is
+ * outside them) without another ctor call.
+ */
+static void test_ctor_reuse(struct kunit *test)
+{
+	struct kmem_cache *s = kmem_cache_create("slub_test_ctor_obj", sizeof(struct ctor_obj),
+						 0, 0, ctor_obj_fn);
+	struct ctor_obj *o[100];
+	struct slabinfo si;
+	int bad = 0;
+
+	KUNIT_ASSERT_TRUE(test, s != NULL);
+	ctor_obj_calls = 0;
+	for (int i = 0; i < 100; i++) {
+		o[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		if (!o[i] || o[i]->magic != 0xc0ffee)
+			bad++;
+	}
+	KUNIT_EXPECT_EQ(test, bad, 0);
+	get_slabinfo(s, &si);
+	KUNIT_EXPECT_EQ(test, ctor_obj_calls, si.num_objs);
+	for (int i = 0; i < 100; i++)
+		if (o[i])
+			kmem_cache_free(s, o[i]);
+	for (int i = 0; i < 100; i++) {
+		o[i] = kmem_cache_alloc(s, GFP_KERNEL);
+		if (!o[i] || o[i]->magic != 0xc0ffee)
+			bad++;
+	}
+	KUNIT_EXPECT_EQ(test, bad, 0);
+	KUNIT_EXPECT_EQ(test, ctor_obj_calls, si.num_objs);	/* not again */
+	for (int i = 0; i < 100; i++)
+		if (o[i])
+			kmem_cache_free(s, o[i]);
+	kmem_cache_destroy(s);
+}
+
+/*
+ * The per-CPU fast path is LIFO; 400 objects take exactly the slabs they
+ * need; freeing them keeps at most min_partial slabs plus the CPU slab, and
+ * destroying the cache gives every page back.
+ */
+static void test_lifo_and_partial(struct kunit *test)
+{
+	static void *p[400];
+	unsigned long before;
+	struct kmem_cache *s;
+	struct slabinfo si;
+	void *a, *b;
+
+	shrink_all();
+	before = free_now();
+	s = kmem_cache_create("slub_test_partial", 512, 0, 0, NULL);
+	KUNIT_ASSERT_TRUE(test, s != NULL);
+	a = kmem_cache_alloc(s, GFP_KERNEL);
+	kmem_cache_free(s, a);
+	b = kmem_cache_alloc(s, GFP_KERNEL);
+	KUNIT_EXPECT_TRUE(test, a == b);
+	kmem_cache_free(s, b);
+
+	for (int i = 0; i < 400; i++)
+		p[i] = kmem_cache_alloc(s, GFP_KERNEL);
+	get_slabinfo(s, &si);
+	KUNIT_EXPECT_EQ(test, si.num_slabs, DIV_ROUND_UP(400, s->objects));
+	for (int i = 0; i < 400; i++)
+		kmem_cache_free(s, p[i]);
+	get_slabinfo(s, &si);
+	KUNIT_EXPECT_TRUE_MSG(test, si.num_slabs <= s->min_partial + 1,
+			    "min_partial %lu + the CPU slab", s->min_partial);
+	kmem_cache_destroy(s);
+	shrink_all();		/* a kmem_cache slab may have been made for s */
+	KUNIT_EXPECT_EQ(test, free_now(), before);
+}
+
+/*
+ * Destroying a cache with live objects, without SLAB_STORE_USER: the
+ * report names the cache and counts the objects; the cache stays (in
+ * /proc/slabinfo) and still works; once empty it is destroyed silently
+ * and is gone from slabinfo.
+ */
+static void test_destroy_leak_report(struct kunit *test)
+{
+	struct kmem_cache *s = kmem_cache_create("slub_test_leaky", 32, 0, 0, NULL);
+	unsigned long head;
+	void *p[5];
+
+	KUNIT_ASSERT_TRUE(test, s != NULL);
+	for (int i = 0; i < 5; i++)
+		p[i] = kmem_cache_alloc(s, GFP_KERNEL);
+	kmem_cache_free(s, p[1]);
+	kmem_cache_free(s, p[3]);
+	head = log_buf_head();
+	kmem_cache_destroy(s);
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "BUG slub_test_leaky ("));
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "Objects remaining in slub_test_leaky on __kmem_cache_shutdown()"));
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "slub_test_leaky: Slab cache still has objects"));
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "3 objects in 1 slabs"));
+	head = log_buf_head();
+	show_slabinfo();
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "\nslub_test_leaky "));	/* kept */
+	p[1] = kmem_cache_alloc(s, GFP_KERNEL);
+	KUNIT_EXPECT_TRUE(test, p[1] != NULL);				/* and works */
+	kmem_cache_free(s, p[0]);
+	kmem_cache_free(s, p[1]);
+	kmem_cache_free(s, p[2]);
+	kmem_cache_free(s, p[4]);
+	head = log_buf_head();
+	kmem_cache_destroy(s);
+	KUNIT_EXPECT_FALSE(test, log_contains(head, "BUG"));
+	show_slabinfo();
+	KUNIT_EXPECT_FALSE(test, log_contains(head, "\nslub_test_leaky "));	/* gone */
+}
+
+/*
+ * Above 8 KiB kmalloc takes whole pages from the buddy allocator: a
+ * power-of-two block, PG_head and not a slab, zeroed by kzalloc, given back
+ * by kfree; beyond the largest block it fails, with a warning unless
+ * __GFP_NOWARN.
+ */
 static void test_large_kmalloc(struct kunit *test)
 {
-	unsigned long free0 = free_now();
+	unsigned long free0 = free_now(), head;
 	u8 *p = kmalloc(8193, GFP_KERNEL), *q = kzalloc(SZ_1M, GFP_KERNEL);
 	bool zero = true;
 
@@ -207,14 +430,38 @@ static void test_large_kmalloc(struct kunit *test)
 	kfree(p);
 	kfree(q);
 	KUNIT_EXPECT_EQ(test, free_now(), free0);
+
+	p = kmalloc(20000, GFP_KERNEL);		/* order 3 */
+	KUNIT_ASSERT_TRUE(test, p != NULL);
+	KUNIT_EXPECT_EQ(test, ksize(p), 8 * PAGE_SIZE);
+	memset(p, 0x77, ksize(p));
+	KUNIT_EXPECT_EQ(test, free0 - free_now(), 8);
+	kfree(p);
+	KUNIT_EXPECT_EQ(test, free_now(), free0);
+	p = kzalloc(100000, GFP_KERNEL);	/* order 5: zeroed to the end of the block */
+	KUNIT_ASSERT_TRUE(test, p != NULL);
+	KUNIT_EXPECT_TRUE(test, p[0] == 0 && p[99999] == 0 && p[32 * PAGE_SIZE - 1] == 0);
+	kfree(p);
+
 	KUNIT_EXPECT_TRUE(test, kmalloc(8UL << 20, GFP_KERNEL | __GFP_NOWARN | __GFP_NORETRY) == NULL);
+	head = log_buf_head();
+	KUNIT_EXPECT_TRUE(test, kmalloc((PAGE_SIZE << (MAX_ORDER - 1)) + 1, GFP_KERNEL) == NULL);
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "more than the largest block"));
+	KUNIT_EXPECT_EQ(test, free_now(), free0);
 }
 
-/* krealloc keeps the contents, reuses the object when the class has room. */
+/*
+ * krealloc keeps the contents, reuses the object when the class has room,
+ * moves between classes and on to a large kmalloc, frees with size 0, and
+ * is kmalloc for NULL.
+ */
 static void test_krealloc(struct kunit *test)
 {
+	static const size_t sizes[] = { 100, 5000, 9000, 50000 };
 	u8 *p = kmalloc(16, GFP_KERNEL), *q;
+	size_t have = 20;
 	bool same = true;
+	int bad = 0;
 
 	KUNIT_ASSERT_TRUE(test, p != NULL);
 	for (int i = 0; i < 16; i++)
@@ -236,6 +483,32 @@ static void test_krealloc(struct kunit *test)
 	KUNIT_ASSERT_TRUE(test, q != NULL);
 	KUNIT_EXPECT_STREQ(test, cache_of(q)->name, "kmalloc-32");
 	kfree(q);
+
+	/* 20 -> 24 (same class: in place) -> 100 -> 5000 -> 9000 (large) -> 50000 -> 10. */
+	p = kmalloc(20, GFP_KERNEL);
+	KUNIT_ASSERT_TRUE(test, p != NULL);
+	for (int i = 0; i < 20; i++)
+		p[i] = (u8)i;
+	KUNIT_EXPECT_TRUE(test, krealloc(p, 24, GFP_KERNEL) == p);
+	for (unsigned int s = 0; s < ARRAY_SIZE(sizes); s++) {
+		q = krealloc(p, sizes[s], GFP_KERNEL);
+		if (!q) {
+			bad++;
+			break;
+		}
+		for (size_t i = 0; i < have; i++)
+			bad += q[i] != (u8)i;
+		for (size_t i = have; i < sizes[s]; i++)
+			q[i] = (u8)i;
+		have = sizes[s];
+		p = q;
+	}
+	KUNIT_EXPECT_EQ(test, bad, 0);
+	KUNIT_EXPECT_TRUE(test, krealloc(p, 10, GFP_KERNEL) == p);	/* shrinking keeps the block */
+	kfree(p);
+	p = krealloc(NULL, 50, GFP_KERNEL);
+	KUNIT_EXPECT_TRUE(test, p && ksize(p) == 64);
+	kfree(p);
 }
 
 /* A 40-byte cache with every debug flag: red zones, poison, tracking, checks. */
@@ -254,6 +527,37 @@ static void debug_cache_done(struct kunit *test, struct kmem_cache *s)
 	KUNIT_EXPECT_FALSE(test, log_contains(head, "BUG"));
 }
 
+/*
+ * Debugging chosen by kmem_cache_create flags without consistency checks
+ * (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER): poison still catches a
+ * use after free, the red zone an overflow.
+ */
+static void test_per_cache_flags(struct kunit *test)
+{
+	struct kmem_cache *s = kmem_cache_create("slub_test_flags", 40, 0,
+						 SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER, NULL);
+	unsigned long head;
+	u8 *p, *q;
+
+	KUNIT_ASSERT_TRUE(test, s != NULL);
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	KUNIT_ASSERT_TRUE(test, p != NULL);
+	KUNIT_EXPECT_TRUE(test, kmem_cache_debug(s));
+	kmem_cache_free(s, p);
+	p[0] = 1;
+	head = log_buf_head();
+	q = kmem_cache_alloc(s, GFP_KERNEL);
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "BUG slub_test_flags ("));
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "Poison overwritten"));
+	KUNIT_ASSERT_TRUE(test, q != NULL);
+	q[40] = 0;
+	head = log_buf_head();
+	kmem_cache_free(s, q);
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "BUG slub_test_flags ("));
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "Right Redzone overwritten"));
+	kmem_cache_free(s, q);	/* repaired: goes now */
+	debug_cache_done(test, s);
+}
 static void test_debug_double_free(struct kunit *test)
 {
 	struct kmem_cache *s = debug_cache();
@@ -267,8 +571,8 @@ static void test_debug_double_free(struct kunit *test)
 	kmem_cache_free(s, p);
 	KUNIT_EXPECT_TRUE(test, log_contains(head, "BUG slub_test_debug ("));
 	KUNIT_EXPECT_TRUE(test, log_contains(head, "): Object already free"));
-	KUNIT_EXPECT_TRUE(test, log_contains(head, "Allocated in test_debug_double_free+"));
-	KUNIT_EXPECT_TRUE(test, log_contains(head, "INFO: Freed again from test_debug_double_free+"));
+	KUNIT_EXPECT_TRUE(test, log_names_caller(head, "Allocated in", "test_debug_double_free"));
+	KUNIT_EXPECT_TRUE(test, log_names_caller(head, "INFO: Freed again from", "test_debug_double_free"));
 	KUNIT_EXPECT_TRUE(test, log_contains(head, "FIX slub_test_debug: Object at "));
 	debug_cache_done(test, s);
 }
@@ -305,7 +609,7 @@ static void test_debug_redzone_right(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, log_contains(head, "): Right Redzone overwritten"));
 	KUNIT_EXPECT_TRUE(test, log_contains(head, "First byte 0x78 instead of 0xcc"));
 	KUNIT_EXPECT_TRUE(test, log_contains(head, "FIX slub_test_debug: Restoring Right Redzone"));
-	KUNIT_EXPECT_TRUE(test, log_contains(head, "INFO: Freed from test_debug_redzone_right+"));
+	KUNIT_EXPECT_TRUE(test, log_names_caller(head, "INFO: Freed from", "test_debug_redzone_right"));
 	kmem_cache_free(s, p);		/* refused before, repaired now: frees */
 	debug_cache_done(test, s);
 }
@@ -344,8 +648,8 @@ static void test_debug_use_after_free(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, q == p);
 	KUNIT_EXPECT_TRUE(test, log_contains(head, "): Poison overwritten"));
 	KUNIT_EXPECT_TRUE(test, log_contains(head, "First byte 0x42 instead of 0x6b"));
-	KUNIT_EXPECT_TRUE(test, log_contains(head, "Freed in test_debug_use_after_free+"));
-	KUNIT_EXPECT_TRUE(test, log_contains(head, "Detected while allocating for test_debug_use_after_free+"));
+	KUNIT_EXPECT_TRUE(test, log_names_caller(head, "Freed in", "test_debug_use_after_free"));
+	KUNIT_EXPECT_TRUE(test, log_names_caller(head, "Detected while allocating for", "test_debug_use_after_free"));
 	KUNIT_EXPECT_EQ(test, q[10], POISON_INUSE);	/* handed out clean */
 	kmem_cache_free(s, q);
 	debug_cache_done(test, s);
@@ -460,42 +764,72 @@ static void test_stress(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, log_contains(head, "BUG"));
 }
 
-/* /proc/slabinfo, with live objects in one cache so the numbers mean something. */
+/*
+ * /proc/slabinfo, with live objects in the suite's caches so the numbers
+ * mean something: Linux's 2.1 header, a cache's whole line as computed from
+ * get_slabinfo (tunables and shared counts 0, as SLUB has none), a 100-byte
+ * SLAB_HWCACHE_ALIGN cache shown with 128-byte objects, and the kmalloc and
+ * kmem_cache caches listed.
+ */
 static void test_slabinfo(struct kunit *test)
 {
 	struct kmem_cache *s = kmem_cache_create("slub_test_info", 200, 0, 0, NULL);
+	struct kmem_cache *hw = kmem_cache_create("slub_test_info_hw", 100, 0, SLAB_HWCACHE_ALIGN, NULL);
+	struct slabinfo si, hsi;
 	unsigned long head;
-	struct slabinfo si;
-	void *objs[20];
-	char line[160];
+	void *objs[20], *hobjs[3];
+	char line[200], hline[200];
 
-	KUNIT_ASSERT_TRUE(test, s != NULL);
+	KUNIT_ASSERT_TRUE(test, s != NULL && hw != NULL);
 	for (int i = 0; i < 20; i++)
 		objs[i] = kmem_cache_alloc(s, GFP_KERNEL);
+	for (int i = 0; i < 3; i++)
+		hobjs[i] = kmem_cache_alloc(hw, GFP_KERNEL);
 	kmem_cache_shrink(s);	/* CPU slab back to the lists: active = allocated */
+	kmem_cache_shrink(hw);
 	get_slabinfo(s, &si);
+	get_slabinfo(hw, &hsi);
 	KUNIT_EXPECT_EQ(test, si.active_objs, 20);
 	KUNIT_EXPECT_EQ(test, si.num_objs, si.num_slabs * s->objects);
+	KUNIT_EXPECT_EQ(test, hsi.active_objs, 3);
+	KUNIT_EXPECT_EQ(test, hsi.num_slabs, 1);
+	KUNIT_EXPECT_EQ(test, hw->size, 128);
 	head = log_buf_head();
 	show_slabinfo();
-	snprintf(line, sizeof(line), "%-17s %6lu %6lu %6u %4u %4d : tunables",	/* show_slabinfo's */
-		 s->name, 20UL, si.num_objs, s->size, s->objects, 1 << s->order);
+	snprintf(line, sizeof(line), "%-17s %6lu %6lu %6u %4u %4d : tunables %4u %4u %4u"
+		 " : slabdata %6lu %6lu %6lu", s->name, 20UL, si.num_objs, s->size, s->objects,
+		 1 << s->order, 0, 0, 0, si.num_slabs, si.num_slabs, 0UL);
+	snprintf(hline, sizeof(hline), "%-17s %6lu %6u %6u %4u %4d : tunables %4u %4u %4u"
+		 " : slabdata %6lu %6lu %6lu", hw->name, 3UL, hw->objects, 128u, hw->objects,
+		 1 << hw->order, 0, 0, 0, 1UL, 1UL, 0UL);
 	KUNIT_EXPECT_TRUE(test, log_contains(head, "slabinfo - version: 2.1\n"));
-	KUNIT_EXPECT_TRUE(test, log_contains(head, "# name            <active_objs> <num_objs> <objsize>"));
-	KUNIT_EXPECT_TRUE(test, log_contains(head, line));
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "# name            <active_objs> <num_objs> <objsize> "
+					     "<objperslab> <pagesperslab> : tunables <limit> <batchcount> "
+					     "<sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>"));
+	KUNIT_EXPECT_TRUE_MSG(test, log_contains(head, line), "want \"%s\"", line);
+	KUNIT_EXPECT_TRUE_MSG(test, log_contains(head, hline), "want \"%s\"", hline);
 	KUNIT_EXPECT_TRUE(test, log_contains(head, "\nkmalloc-96 "));
+	KUNIT_EXPECT_TRUE(test, log_contains(head, "\nkmalloc-8k "));
 	KUNIT_EXPECT_TRUE(test, log_contains(head, "\nkmem_cache "));
 	for (int i = 0; i < 20; i++)
 		kmem_cache_free(s, objs[i]);
+	for (int i = 0; i < 3; i++)
+		kmem_cache_free(hw, hobjs[i]);
 	kmem_cache_destroy(s);
+	kmem_cache_destroy(hw);
 }
 
 static struct kunit_case slub_cases[] = {
 	KUNIT_CASE(test_kmalloc_classes),
+	KUNIT_CASE(test_alignment),
 	KUNIT_CASE(test_cache_lifecycle),
+	KUNIT_CASE(test_ctor_reuse),
+	KUNIT_CASE(test_lifo_and_partial),
 	KUNIT_CASE(test_destroy_with_leak),
+	KUNIT_CASE(test_destroy_leak_report),
 	KUNIT_CASE(test_large_kmalloc),
 	KUNIT_CASE(test_krealloc),
+	KUNIT_CASE(test_per_cache_flags),
 	KUNIT_CASE(test_debug_double_free),
 	KUNIT_CASE(test_debug_invalid_pointer),
 	KUNIT_CASE(test_debug_redzone_right),

@@ -1,9 +1,14 @@
 /*
- * Host test for lib/string.c and lib/stdlib.c. Our functions are renamed
- * kmemcpy, kstrtoul, ... under HOST_TEST (see the top of those files) and
- * are held against glibc's on many sizes, alignments and overlaps. Buffers
- * are malloc'd to the exact size an operation may touch, so ASan reports
- * any word-sized access that strays past an edge.
+ * The host-only suite "string_host" (build/host/test_string): lib/string.c
+ * and lib/stdlib.c held against glibc's functions on many sizes,
+ * alignments and overlaps. Our functions are renamed kmemcpy, kstrtoul, ...
+ * under HOST_TEST (see the top of those files). Buffers are malloc'd to the
+ * exact size an operation may touch, so ASan reports any word-sized access
+ * that strays past an edge.
+ *
+ * Why every case runs on the host only: each compares with glibc (the
+ * reference the kernel does not have) and leans on ASan to see reads and
+ * writes past exactly-sized buffers.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +17,8 @@
 #include <stdbool.h>
 #include <limits.h>
 #include <errno.h>
-#include "tap.h"
+#include <linux/selftest.h>
+#include "host_shim.h"
 
 void *kmemcpy(void *dst, const void *src, size_t n);
 void *kmemmove(void *dst, const void *src, size_t n);
@@ -61,7 +67,7 @@ static size_t size_at(size_t i)
  * destination sits in a buffer with 16 guard bytes either side that must
  * come through untouched; the source buffer ends exactly at src + n.
  */
-static void test_memcpy(void)
+static void test_memcpy(struct kunit *test)
 {
 	long cases = 0, bad = 0;
 
@@ -92,7 +98,7 @@ static void test_memcpy(void)
 			free(src);
 		}
 	}
-	ok(bad == 0, "memcpy: %ld size/alignment cases match glibc (%ld differ)", cases, bad);
+	KUNIT_EXPECT_TRUE_MSG(test, bad == 0, "memcpy: %ld size/alignment cases match glibc (%ld differ)", cases, bad);
 }
 
 /*
@@ -100,7 +106,7 @@ static void test_memcpy(void)
  * directions, overlapping or not) and at several alignments, compared with
  * glibc's memmove on an identical copy.
  */
-static void test_memmove(void)
+static void test_memmove(struct kunit *test)
 {
 	long cases = 0, bad = 0;
 
@@ -140,15 +146,15 @@ static void test_memmove(void)
 	memmove(ref, ref + 1, 8192);
 	kmemmove(page, page + 1, 8192);
 	bad += memcmp(page, ref, 8193) != 0;
-	ok(kmemmove(page, page, 100) == page && kmemmove(page, page + 5, 0) == page,
+	KUNIT_EXPECT_TRUE_MSG(test, kmemmove(page, page, 100) == page && kmemmove(page, page + 5, 0) == page,
 	   "memmove returns dst for n == 0 and src == dst");
 	free(page);
 	free(ref);
-	ok(bad == 0, "memmove: %ld overlap/direction cases match glibc (%ld differ)", cases, bad);
+	KUNIT_EXPECT_TRUE_MSG(test, bad == 0, "memmove: %ld overlap/direction cases match glibc (%ld differ)", cases, bad);
 }
 
 /* memset at every alignment and size, with byte values that need truncating to 8 bits. */
-static void test_memset(void)
+static void test_memset(struct kunit *test)
 {
 	static const int values[] = { 0, 0xff, 0x5a, -1, 0x1ab, -0x80 };
 	long cases = 0, bad = 0;
@@ -184,8 +190,8 @@ static void test_memset(void)
 	for (size_t i = 0; i < 16384; i++)
 		zero &= state[i] == 0;
 	free(state);
-	ok(zero, "memset clears a 16 KiB exactly-sized buffer");
-	ok(bad == 0, "memset: %ld size/alignment/value cases match glibc (%ld differ)", cases, bad);
+	KUNIT_EXPECT_TRUE_MSG(test, zero, "memset clears a 16 KiB exactly-sized buffer");
+	KUNIT_EXPECT_TRUE_MSG(test, bad == 0, "memset: %ld size/alignment/value cases match glibc (%ld differ)", cases, bad);
 }
 
 /*
@@ -193,7 +199,7 @@ static void test_memset(void)
  * above 0x7f, which must compare as unsigned), at different alignments of
  * the two sides. Only the sign of the result is specified.
  */
-static void test_memcmp(void)
+static void test_memcmp(struct kunit *test)
 {
 	long cases = 0, bad = 0;
 
@@ -226,12 +232,12 @@ static void test_memcmp(void)
 			}
 		}
 	}
-	ok(bad == 0, "memcmp: %ld cases agree with glibc in sign (%ld differ)", cases, bad);
-	ok(kmemcmp("\x80", "\x7f", 1) > 0, "memcmp compares bytes as unsigned");
-	ok(kmemcmp("abc", "xyz", 0) == 0, "memcmp of 0 bytes is equal");
+	KUNIT_EXPECT_TRUE_MSG(test, bad == 0, "memcmp: %ld cases agree with glibc in sign (%ld differ)", cases, bad);
+	KUNIT_EXPECT_TRUE_MSG(test, kmemcmp("\x80", "\x7f", 1) > 0, "memcmp compares bytes as unsigned");
+	KUNIT_EXPECT_TRUE_MSG(test, kmemcmp("abc", "xyz", 0) == 0, "memcmp of 0 bytes is equal");
 }
 
-static void test_memchr(void)
+static void test_memchr(struct kunit *test)
 {
 	unsigned char buf[64];
 	long bad = 0, cases = 0;
@@ -245,7 +251,7 @@ static void test_memchr(void)
 				bad++;
 		}
 	}
-	ok(bad == 0, "memchr: %ld cases match glibc (%ld differ)", cases, bad);
+	KUNIT_EXPECT_TRUE_MSG(test, bad == 0, "memchr: %ld cases match glibc (%ld differ)", cases, bad);
 }
 
 /* A random NUL-terminated string of length len, from a small alphabet with high bytes. */
@@ -260,7 +266,7 @@ static char *random_string(size_t len)
 	return s;
 }
 
-static void test_str(void)
+static void test_str(struct kunit *test)
 {
 	long cases = 0, bad = 0;
 
@@ -309,43 +315,43 @@ static void test_str(void)
 		free(a);
 		free(b);
 	}
-	ok(bad == 0, "strlen/strnlen/strcmp/strncmp/strchr/strrchr/strncpy: %ld random cases match glibc (%ld differ)",
+	KUNIT_EXPECT_TRUE_MSG(test, bad == 0, "strlen/strnlen/strcmp/strncmp/strchr/strrchr/strncpy: %ld random cases match glibc (%ld differ)",
 	   cases, bad);
 
 	/* strnlen must not read past max when there is no NUL (ASan checks). */
 	char *nonul = malloc(5);
 
 	memcpy(nonul, "abcde", 5);
-	is_int(kstrnlen(nonul, 5), 5, "strnlen stops at max without a NUL");
-	is_int(kstrnlen(nonul, 3), 3, "strnlen returns max when shorter");
+	KUNIT_EXPECT_EQ_MSG(test, kstrnlen(nonul, 5), 5, "strnlen stops at max without a NUL");
+	KUNIT_EXPECT_EQ_MSG(test, kstrnlen(nonul, 3), 3, "strnlen returns max when shorter");
 	free(nonul);
-	ok(kstrcmp("a\x80", "a\x01") > 0, "strcmp compares as unsigned char");
-	ok(kstrcmp("abc", "abcd") < 0 && kstrcmp("abcd", "abc") > 0, "strcmp: prefix is smaller");
-	ok(kstrncmp("abcX", "abcY", 3) == 0, "strncmp stops after n");
-	ok(kstrchr("abc", 'a' + 256) != NULL, "strchr converts c to char");
+	KUNIT_EXPECT_TRUE_MSG(test, kstrcmp("a\x80", "a\x01") > 0, "strcmp compares as unsigned char");
+	KUNIT_EXPECT_TRUE_MSG(test, kstrcmp("abc", "abcd") < 0 && kstrcmp("abcd", "abc") > 0, "strcmp: prefix is smaller");
+	KUNIT_EXPECT_TRUE_MSG(test, kstrncmp("abcX", "abcY", 3) == 0, "strncmp stops after n");
+	KUNIT_EXPECT_TRUE_MSG(test, kstrchr("abc", 'a' + 256) != NULL, "strchr converts c to char");
 }
 
 /* strlcpy (not in bookworm's glibc): always terminated, returns strlen(src). */
-static void test_strlcpy(void)
+static void test_strlcpy(struct kunit *test)
 {
 	char buf[8];
 	size_t r;
 
 	memset(buf, 'Q', sizeof(buf));
 	r = kstrlcpy(buf, "hello", sizeof(buf));
-	ok(r == 5 && strcmp(buf, "hello") == 0 && buf[6] == 'Q', "strlcpy fits; bytes after NUL untouched");
+	KUNIT_EXPECT_TRUE_MSG(test, r == 5 && strcmp(buf, "hello") == 0 && buf[6] == 'Q', "strlcpy fits; bytes after NUL untouched");
 	r = kstrlcpy(buf, "a longer string", sizeof(buf));
-	ok(r == 15 && strcmp(buf, "a longe") == 0, "strlcpy truncates to size-1 and returns strlen(src)");
+	KUNIT_EXPECT_TRUE_MSG(test, r == 15 && strcmp(buf, "a longe") == 0, "strlcpy truncates to size-1 and returns strlen(src)");
 	memset(buf, 'Q', sizeof(buf));
 	r = kstrlcpy(buf, "abc", 1);
-	ok(r == 3 && buf[0] == '\0' && buf[1] == 'Q', "strlcpy size 1 writes only the NUL");
+	KUNIT_EXPECT_TRUE_MSG(test, r == 3 && buf[0] == '\0' && buf[1] == 'Q', "strlcpy size 1 writes only the NUL");
 	r = kstrlcpy(buf, "abc", 0);
-	ok(r == 3 && buf[0] == '\0' && buf[1] == 'Q', "strlcpy size 0 writes nothing");
+	KUNIT_EXPECT_TRUE_MSG(test, r == 3 && buf[0] == '\0' && buf[1] == 'Q', "strlcpy size 0 writes nothing");
 	r = kstrlcpy(buf, "", sizeof(buf));
-	ok(r == 0 && buf[0] == '\0', "strlcpy of empty string");
+	KUNIT_EXPECT_TRUE_MSG(test, r == 0 && buf[0] == '\0', "strlcpy of empty string");
 }
 
-/* s with white space spelled as escapes, so a TAP line stays one line. */
+/* s with white space spelled as escapes, so a failure note stays one line. */
 static const char *esc(const char *s)
 {
 	static char buf[128];
@@ -364,7 +370,7 @@ static const char *esc(const char *s)
 }
 
 /* Compare kstrtoul/kstrtol with glibc on value and end position. */
-static void check_strto(const char *s, int base)
+static void check_strto(struct kunit *test, const char *s, int base)
 {
 	char *e1, *e2;
 	unsigned long u1, u2;
@@ -372,15 +378,15 @@ static void check_strto(const char *s, int base)
 
 	u1 = kstrtoul(s, &e1, base);
 	u2 = strtoul(s, &e2, base);
-	if (!ok(u1 == u2 && e1 == e2, "strtoul(\"%s\", %d) = %lu, end +%td", esc(s), base, u2, e2 - s))
+	if (!KUNIT_EXPECT_TRUE_MSG(test, u1 == u2 && e1 == e2, "strtoul(\"%s\", %d) = %lu, end +%td", esc(s), base, u2, e2 - s))
 		printf("#   got %lu end +%td\n", u1, e1 - s);
 	l1 = kstrtol(s, &e1, base);
 	l2 = strtol(s, &e2, base);
-	if (!ok(l1 == l2 && e1 == e2, "strtol(\"%s\", %d) = %ld, end +%td", esc(s), base, l2, e2 - s))
+	if (!KUNIT_EXPECT_TRUE_MSG(test, l1 == l2 && e1 == e2, "strtol(\"%s\", %d) = %ld, end +%td", esc(s), base, l2, e2 - s))
 		printf("#   got %ld end +%td\n", l1, e1 - s);
 }
 
-static void test_strto(void)
+static void test_strto(struct kunit *test)
 {
 	static const char *const strs[] = {
 		"0", "1", "42", "-42", "+42", "  \t\n 123abc", "007", "08", "0x", "0X1f",
@@ -396,7 +402,7 @@ static void test_strto(void)
 
 	for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
 		for (size_t b = 0; b < sizeof(bases) / sizeof(bases[0]); b++)
-			check_strto(strs[i], bases[b]);
+			check_strto(test, strs[i], bases[b]);
 
 	/* Random digit strings in random bases, including overflowing lengths. */
 	long cases = 0, bad = 0;
@@ -430,25 +436,33 @@ static void test_strto(void)
 				 s, base, u1, l1, e1 - s, u2, l2, e2 - s);
 		}
 	}
-	ok(bad == 0, "strtoul/strtol: %ld random strings match glibc (%ld differ)", cases, bad);
+	KUNIT_EXPECT_TRUE_MSG(test, bad == 0, "strtoul/strtol: %ld random strings match glibc (%ld differ)", cases, bad);
 
 	char *e;
 
-	ok(kstrtoul("123", NULL, 10) == 123, "strtoul accepts a NULL end pointer");
-	ok(kstrtoul("12", &e, 1) == 0 && *e == '1', "strtoul with base 1 converts nothing");
-	ok(kstrtoul("12", &e, 37) == 0 && *e == '1', "strtoul with base 37 converts nothing");
+	KUNIT_EXPECT_TRUE_MSG(test, kstrtoul("123", NULL, 10) == 123, "strtoul accepts a NULL end pointer");
+	KUNIT_EXPECT_TRUE_MSG(test, kstrtoul("12", &e, 1) == 0 && *e == '1', "strtoul with base 1 converts nothing");
+	KUNIT_EXPECT_TRUE_MSG(test, kstrtoul("12", &e, 37) == 0 && *e == '1', "strtoul with base 37 converts nothing");
 }
 
-int main(void)
+/* The same random strings and buffers on every run: rand() from a fixed seed. */
+int selftest_host_init(void)
 {
 	srand(4242);
-	test_memcpy();
-	test_memmove();
-	test_memset();
-	test_memcmp();
-	test_memchr();
-	test_str();
-	test_strlcpy();
-	test_strto();
-	return done_testing();
+	return 0;
 }
+
+static struct kunit_case string_host_cases[] = {
+	KUNIT_CASE(test_memcpy),
+	KUNIT_CASE(test_memmove),
+	KUNIT_CASE(test_memset),
+	KUNIT_CASE(test_memcmp),
+	KUNIT_CASE(test_memchr),
+	KUNIT_CASE(test_str),
+	KUNIT_CASE(test_strlcpy),
+	KUNIT_CASE(test_strto),
+	{ NULL, NULL },
+};
+
+static struct kunit_suite string_host_suite = { .name = "string_host", .cases = string_host_cases };
+selftest_suite(string_host_suite);
