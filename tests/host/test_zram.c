@@ -199,11 +199,11 @@ static void test_bootargs(void)
 	is_int(parse_zram_size(NULL), -1, "zram.size without a value refused");
 	is_int(parse_zram_mem_limit("0"), 0, "zram.mem_limit=0 (none) accepted");
 	is_int(parse_zram_mem_limit("8M"), 0, "zram.mem_limit=8M");
-	is_int(bootarg_mem_limit, 8UL << 20, "... is 8 MiB");
+	is_int(zram_bootarg_mem_limit, 8UL << 20, "... is 8 MiB");
 	is_int(parse_zram_mem_limit("lots"), -1, "zram.mem_limit=lots refused");
-	bootarg_mem_limit = 0;
+	zram_bootarg_mem_limit = 0;
 	is_int(parse_zram_lz4("stream"), 0, "zram.lz4=stream");
-	is_int(lz4_mode, ZRAM_LZ4_STREAM, "... selects the stream mode");
+	is_int(zram_get_lz4_mode(), ZRAM_LZ4_STREAM, "... selects the stream mode");
 	is_int(parse_zram_lz4("gzip"), -1, "zram.lz4=gzip refused");
 	zram_set_lz4_mode(ZRAM_LZ4_FASTRESET);
 
@@ -216,7 +216,7 @@ static void test_bootargs(void)
 	is_int(zram_nr_slots(), 2048, "2048 slots");
 	is_int(zram_init(0), -EBUSY, "a second zram_init: -EBUSY");
 	zram_reset();
-	bootarg_disksize = 0;
+	zram_bootarg_disksize = 0;
 	is_int(zram_init(100), -EINVAL, "a disksize under a page: -EINVAL");
 	ok(!zram.initialized, "and nothing is left set up");
 	{
@@ -657,7 +657,7 @@ static int bench_main(int argc, char **argv)
 	bench_read(dst);
 	bench_free();
 	printf("bench: %d pages of %s (%s), lz4 via %s\n", BENCH_N, content_names[c],
-	       from_file ? "from the file" : "generated", zram_lz4_mode_name(lz4_mode));
+	       from_file ? "from the file" : "generated", zram_lz4_mode_name(zram_get_lz4_mode()));
 	return 0;
 }
 

@@ -2,7 +2,7 @@
 # mm/zram_internal.h) on mm/zsmalloc.c, the real SLUB and buddy allocator in a fake RAM
 # arena, and the host's liblz4.
 HOST_TESTS += test_zram
-test_zram_SRCS := mm/zram.c lib/cmdline.c lib/prandom.c mm/zsmalloc.c $(HOST_SLUB_SRCS)
+test_zram_SRCS := mm/zram.c mm/zram_bootargs.c mm/zram_lz4.c mm/zram_show.c mm/zram_corrupt.c lib/cmdline.c lib/prandom.c mm/zsmalloc.c $(HOST_SLUB_SRCS)
 # The static archive: Debian's liblz4.so hides LZ4_compress_fast_extState_fastReset
 # (lz4.h: "definitions are hidden ... when building LZ4 as a shared library").
 test_zram_LIBS := -l:liblz4.a
