@@ -6,10 +6,6 @@
  * mm/zram_internal.h gives the tests zram.c's slot table and pool: to
  * compare the stored lz4 blocks with the host library's, to plant blocks
  * made by another compressor (lz4 HC), and to damage them.
- *
- * With "--bench [TEXT_FILE [BINARY_FILE]]" it runs the benchmark loops
- * instead (see bench_main below and docs/zram.md; run that under callgrind
- * from the non-sanitised build: make zram-bench-host).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -540,8 +536,6 @@ static void test_show(void)
 	__free_page(src);
 }
 
-/* ---- the benchmark loops (--bench) -------------------------------------------------- */
-
 /*
  * Handles that name no object are reported and followed nowhere
  * (zsmalloc's decode_handle): a stale one whose zspage went back to the
@@ -579,96 +573,12 @@ static void test_bad_handles(void)
 	zs_destroy_pool(pool);
 }
 
-/*
- * test_zram --bench [TEXT_FILE [BINARY_FILE]], with ZRAM_BENCH_MODE
- * (fastreset, extstate, stream) and ZRAM_BENCH_CONTENT (text, binary,
- * random, zero) in the environment: BENCH_N pages written, read and freed.
- * Page i of a file case is page i (cyclically) of that file. Run it under
- * callgrind from the non-sanitised build (bench/zram-host.sh,
- * make zram-bench-host): the inclusive cost of bench_write / bench_read /
- * bench_free divided by BENCH_N is the cost per page.
- */
-#define BENCH_N 2000
-static unsigned long bench_slots[BENCH_N];
-
-/* Fill pages from a file, page by page, cyclically; false if it holds no whole page. */
-static bool load_file_pages(const char *path, struct page **pages)
-{
-	FILE *f = path ? fopen(path, "rb") : NULL;
-	char *buf = malloc(64UL << 20);
-	size_t n = f ? fread(buf, 1, 64UL << 20, f) : 0;
-
-	if (f)
-		fclose(f);
-	n /= PAGE_SIZE;
-	for (size_t i = 0; n && i < BENCH_N; i++)
-		memcpy(addr(pages[i]), buf + (i % n) * PAGE_SIZE, PAGE_SIZE);
-	free(buf);
-	if (!n)
-		printf("# %s: not readable or under a page\n", path ? path : "(no file)");
-	else
-		printf("# %s: %zu pages\n", path, n);
-	return n > 0;
-}
-
-/* Kept out of line so callgrind can give each its inclusive cost. */
-static noinline void bench_write(struct page **pages)
-{
-	for (int i = 0; i < BENCH_N; i++)
-		zram_write_page(pages[i], &bench_slots[i]);
-}
-
-static noinline void bench_read(struct page *dst)
-{
-	for (int i = 0; i < BENCH_N; i++)
-		zram_read_page(bench_slots[i], dst);
-}
-
-static noinline void bench_free(void)
-{
-	for (int i = 0; i < BENCH_N; i++)
-		zram_free_slot(bench_slots[i]);
-}
-
-static int bench_main(int argc, char **argv)
-{
-	static struct page *pages[BENCH_N];
-	struct page *dst = new_page();
-	const char *mode = getenv("ZRAM_BENCH_MODE");
-	const char *what = getenv("ZRAM_BENCH_CONTENT");
-	enum content c = TEXT;
-	bool from_file = false;
-
-	if (mode && parse_zram_lz4(mode))
-		return 1;
-	for (int i = 0; what && i < NR_CONTENTS; i++)
-		if (strcmp(what, content_names[i]) == 0)
-			c = i;
-	zram_init(BENCH_N * PAGE_SIZE);
-	for (int i = 0; i < BENCH_N; i++) {
-		pages[i] = new_page();
-		fill_content(addr(pages[i]), c);	/* generated; replaced below if a file is given */
-	}
-	if (c == TEXT || c == BINARY)
-		from_file = load_file_pages(argc > 2 + (c == BINARY) ? argv[2 + (c == BINARY)] : NULL,
-					    pages);
-	bench_write(pages);
-	zram_show_mm_stat();
-	bench_read(dst);
-	bench_free();
-	printf("bench: %d pages of %s (%s), lz4 via %s\n", BENCH_N, content_names[c],
-	       from_file ? "from the file" : "generated", zram_lz4_mode_name(zram_get_lz4_mode()));
-	return 0;
-}
-
-int main(int argc, char **argv)
+int main(void)
 {
 	unsigned long boot_free;
 
 	host_mm_boot(RAM_BASE, RAM_SIZE);
 	kmem_cache_init();
-	if (argc > 1 && strcmp(argv[1], "--bench") == 0)
-		return bench_main(argc, argv);
 	boot_free = free_pages_now();
 
 	test_bootargs();
