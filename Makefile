@@ -260,7 +260,7 @@ $(HOST_TESTS:%=$(B)/host/%) $(foreach t,$(HOST_TESTS),$($(t)_OBJS)) $(B)/host/be
 include bench/bench.mk
 
 host-test: deps $(HOST_TESTS:%=$(B)/host/%)
-	prove --exec '' $(HOST_TESTS:%=$(B)/host/%)
+	prove --exec 'bash tests/host/ktap-flat.sh' $(HOST_TESTS:%=$(B)/host/%)
 
 # ---- everything ----------------------------------------------------------
 test: deps all $(HOST_TESTS:%=$(B)/host/%)

@@ -24,3 +24,18 @@ $(B)/host/bench_mm: bench/host/bench_mm.c bench/bench_cases.h $(HOST_SLUB_SRCS) 
 	@echo "  HOSTCC  $@"
 	@$(HOSTCC) $(filter-out -O1 -fsanitize=% -fno-sanitize-recover=%,$(HOSTCFLAGS)) -O2 \
 		-o $@ bench/host/bench_mm.c $(HOST_SLUB_SRCS)
+
+# zram on the host (bench/zram-host.sh): the same zram, zsmalloc and
+# allocators test_zram links, -O2 without sanitizers, for callgrind (ASan and
+# valgrind do not mix): make zram-bench-host prints instructions per page.
+$(B)/host/bench_zram: bench/host/bench_zram.c lib/prandom.c $(HOST_ZRAM_SRCS) \
+		$(wildcard include/linux/*.h tests/host/include/asm/*.h mm/zram_internal.h)
+	@mkdir -p $(B)/host
+	@echo "  HOSTCC  $@"
+	@$(HOSTCC) $(filter-out -O1 -fsanitize=% -fno-sanitize-recover=%,$(HOSTCFLAGS)) -O2 \
+		-o $@ bench/host/bench_zram.c lib/prandom.c $(HOST_ZRAM_SRCS) $(HOST_ZRAM_LIBS)
+$(B)/host/bench_zram: | deps
+
+.PHONY: zram-bench-host
+zram-bench-host: $(B)/host/bench_zram
+	@bash bench/zram-host.sh $(B)/host/bench_zram

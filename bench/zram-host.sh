@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Instructions per zram_write_page / zram_read_page / zram_free_slot on the
 # host (x86-64: the counts are the host's, use them to compare cases, not
-# as arm64 numbers; make bench gives those). Runs build/host/bench_zram under
-# callgrind once per lz4 entry point and content, and divides the inclusive
-# cost of its bench_write/bench_read/bench_free loops by the page count.
+# as arm64 numbers; make bench gives those). Runs build/host/bench_zram
+# (bench/host/bench_zram.c) under callgrind once per lz4 entry point and
+# content, and divides the inclusive cost of its bench_write/bench_read/
+# bench_free loops by the page count.
 # Text = this repository's docs/*.md, binary = build/kernel8.img.
 # glibc's memset/memcpy use "rep stosb/movsb" above a threshold, which
 # callgrind counts once per byte: raise the threshold so they loop like the
@@ -23,7 +24,7 @@ for mode in fastreset extstate stream; do
 		out="$tmp/cg.$mode.$content"
 		ZRAM_BENCH_MODE=$mode ZRAM_BENCH_CONTENT=$content \
 			valgrind --tool=callgrind --callgrind-out-file="$out" \
-			"$bin" --bench "$tmp/text" "$binary" > "$tmp/log" 2>/dev/null
+			"$bin" "$tmp/text" "$binary" > "$tmp/log" 2>/dev/null
 		n=$(sed -n 's/^bench: \([0-9]*\) pages.*/\1/p' "$tmp/log")
 		mm=$(sed -n 's/^# mm_stat: *//p' "$tmp/log")
 		cost() {	# inclusive Ir of function $1

@@ -3,7 +3,12 @@
  * kept in a zsmalloc pool (Linux: drivers/block/zram/zram_drv.c, which
  * offers the same thing as a block device, /dev/zram0, that swapon uses).
  * The interface is in include/linux/swap.h ("the swap area") and
- * include/linux/zram.h; docs/zram.md walks through it.
+ * include/linux/zram.h; docs/zram.md walks through it. This file is the
+ * store: slots, the table, compression streams, the pool, the counters.
+ * Beside it, sharing mm/zram_internal.h: mm/zram_bootargs.c (zram.size=,
+ * zram.mem_limit=), mm/zram_lz4.c (which liblz4 entry point compresses),
+ * mm/zram_show.c (the counters as text, the shell's `zram`) and
+ * mm/zram_corrupt.c (the test hook that damages a slot).
  *
  * A slot is one swap offset. The slot table says, for each slot:
  *   ZRAM_ALLOCATED  in use;
@@ -39,14 +44,11 @@
  * reserve comes back with interest. Linux gets the same effect from
  * PF_MEMALLOC, which lets reclaim ignore the watermarks altogether.
  */
-#define LZ4_STATIC_LINKING_ONLY		/* LZ4_compress_fast_extState_fastReset */
 #include <lz4.h>
 #include <linux/kernel.h>
 #include <linux/errno.h>
-#include <linux/init.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
-#include <linux/shell.h>
 #include <linux/bitmap.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -61,76 +63,7 @@
 
 #define ZRAM_GFP	(__GFP_HIGH | __GFP_KSWAPD_RECLAIM | __GFP_NOWARN)	/* GFP_ATOMIC, quiet */
 
-VISIBLE_IF_KUNIT struct zram zram;
-
-VISIBLE_IF_KUNIT enum zram_lz4_mode lz4_mode = ZRAM_LZ4_FASTRESET;
-VISIBLE_IF_KUNIT unsigned long bootarg_disksize, bootarg_mem_limit;
-
-/* ---- boot arguments ------------------------------------------------------- */
-
-/*
- * "64M", "1G", "65536K", "0x4000000" or bytes (lib/cmdline.c: memparse),
- * with nothing after it; false if there is no value or it is malformed.
- */
-VISIBLE_IF_KUNIT bool zram_size_arg(const char *val, unsigned long *size)
-{
-	char *end;
-
-	if (!val || !*val)
-		return false;
-	*size = memparse(val, &end);
-	return !*end;
-}
-
-VISIBLE_IF_KUNIT int __init parse_zram_size(const char *val)
-{
-	if (!zram_size_arg(val, &bootarg_disksize))
-		bootarg_disksize = 0;
-	return bootarg_disksize >= PAGE_SIZE ? 0 : -1;
-}
-__setup("zram.size", parse_zram_size);
-
-VISIBLE_IF_KUNIT int __init parse_zram_mem_limit(const char *val)
-{
-	unsigned long v;
-
-	if (!zram_size_arg(val, &v))
-		return -1;
-	bootarg_mem_limit = v;
-	return 0;
-}
-__setup("zram.mem_limit", parse_zram_mem_limit);
-
-static const char *const lz4_mode_names[NR_ZRAM_LZ4_MODES] = {
-	[ZRAM_LZ4_FASTRESET] = "fastreset",
-	[ZRAM_LZ4_EXTSTATE] = "extstate",
-	[ZRAM_LZ4_STREAM] = "stream",
-};
-
-VISIBLE_IF_KUNIT int __init parse_zram_lz4(const char *val)
-{
-	for (int m = 0; m < NR_ZRAM_LZ4_MODES; m++)
-		if (val && strcmp(val, lz4_mode_names[m]) == 0) {
-			lz4_mode = m;
-			return 0;
-		}
-	return -1;
-}
-__setup("zram.lz4", parse_zram_lz4);
-
-const char *zram_lz4_mode_name(enum zram_lz4_mode mode)
-{
-	return mode < NR_ZRAM_LZ4_MODES ? lz4_mode_names[mode] : "?";
-}
-
-enum zram_lz4_mode zram_set_lz4_mode(enum zram_lz4_mode mode)
-{
-	enum zram_lz4_mode old = lz4_mode;
-
-	if (mode < NR_ZRAM_LZ4_MODES)
-		lz4_mode = mode;
-	return old;
-}
+struct zram zram;
 
 /* ---- the slot table and the bitmap ------------------------------------------ */
 
@@ -253,7 +186,7 @@ int zram_init(unsigned long disksize)
 		return -ENODEV;
 	}
 	if (!disksize)
-		disksize = bootarg_disksize ? bootarg_disksize : (totalram_pages() / 4) << PAGE_SHIFT;
+		disksize = zram_bootarg_disksize ? zram_bootarg_disksize : (totalram_pages() / 4) << PAGE_SHIFT;
 	spin_lock_init(&zram.lock);
 	zram.nr_slots = disksize >> PAGE_SHIFT;
 	if (!zram.nr_slots) {
@@ -274,11 +207,11 @@ int zram_init(unsigned long disksize)
 		return err;
 	}
 	zram.huge_class_size = zs_huge_class_size(zram.mem_pool);
-	zram.limit_pages = ALIGN(bootarg_mem_limit, PAGE_SIZE) >> PAGE_SHIFT;
+	zram.limit_pages = ALIGN(zram_bootarg_mem_limit, PAGE_SIZE) >> PAGE_SHIFT;
 	zram.initialized = true;
 	printk("zram: %lu KiB swap area (%lu slots), lz4 via %s, pages of >= %zu compressed "
 	       "bytes stored as is, mem_limit %lu KiB%s\n", zram.nr_slots << (PAGE_SHIFT - 10),
-	       zram.nr_slots, lz4_mode_names[lz4_mode], zram.huge_class_size,
+	       zram.nr_slots, zram_lz4_mode_name(zram_get_lz4_mode()), zram.huge_class_size,
 	       zram.limit_pages << (PAGE_SHIFT - 10), zram.limit_pages ? "" : " (none)");
 	return 0;
 }
@@ -338,21 +271,7 @@ static int zram_compress(struct zcomp_strm *strm, const void *src)
 	int n;
 
 	kernel_neon_begin();
-	switch (lz4_mode) {
-	case ZRAM_LZ4_EXTSTATE:
-		n = LZ4_compress_fast_extState(strm->state, src, strm->buffer, PAGE_SIZE,
-					       STRM_BUF_SIZE, 1);
-		break;
-	case ZRAM_LZ4_STREAM:
-		LZ4_resetStream_fast(strm->state);
-		n = LZ4_compress_fast_continue(strm->state, src, strm->buffer, PAGE_SIZE,
-					       STRM_BUF_SIZE, 1);
-		break;
-	default:
-		n = LZ4_compress_fast_extState_fastReset(strm->state, src, strm->buffer, PAGE_SIZE,
-							 STRM_BUF_SIZE, 1);
-		break;
-	}
+	n = zram_lz4_compress(strm->state, src, strm->buffer, STRM_BUF_SIZE);
 	kernel_neon_end();
 	return n;
 }
@@ -501,7 +420,7 @@ bool zram_can_store(void)
 /* ---- reading, freeing, the shadow ------------------------------------------------- */
 
 /* The entry of an allocated slot, or NULL after a report. zram.lock held. */
-static struct zram_table_entry *slot_entry(unsigned long slot, const char *who)
+struct zram_table_entry *zram_slot_entry(unsigned long slot, const char *who)
 {
 	struct zram_table_entry *e;
 
@@ -528,7 +447,7 @@ int zram_read_page(unsigned long slot, struct page *page)
 	int ret = PAGE_SIZE;
 
 	spin_lock_irqsave(&zram.lock, irqflags);
-	e = slot_entry(slot, "zram_read_page");
+	e = zram_slot_entry(slot, "zram_read_page");
 	if (!e) {
 		spin_unlock_irqrestore(&zram.lock, irqflags);
 		return -EINVAL;
@@ -573,7 +492,7 @@ void zram_free_slot(unsigned long slot)
 	struct zram_table_entry *e;
 
 	spin_lock_irqsave(&zram.lock, irqflags);
-	e = slot_entry(slot, "zram_free_slot");
+	e = zram_slot_entry(slot, "zram_free_slot");
 	if (!e) {
 		spin_unlock_irqrestore(&zram.lock, irqflags);
 		return;
@@ -601,7 +520,7 @@ void zram_set_shadow(unsigned long slot, unsigned long shadow)
 	struct zram_table_entry *e;
 
 	spin_lock_irqsave(&zram.lock, irqflags);
-	e = slot_entry(slot, "zram_set_shadow");
+	e = zram_slot_entry(slot, "zram_set_shadow");
 	if (e)
 		e->shadow = shadow;
 	spin_unlock_irqrestore(&zram.lock, irqflags);
@@ -613,38 +532,11 @@ unsigned long zram_get_shadow(unsigned long slot)
 	struct zram_table_entry *e;
 
 	spin_lock_irqsave(&zram.lock, irqflags);
-	e = slot_entry(slot, "zram_get_shadow");
+	e = zram_slot_entry(slot, "zram_get_shadow");
 	if (e)
 		shadow = e->shadow;
 	spin_unlock_irqrestore(&zram.lock, irqflags);
 	return shadow;
-}
-
-/*
- * Overwrite a compressed slot's bytes with 0xff. The first lz4 token then
- * asks for more literal bytes than the block holds, which
- * LZ4_decompress_safe reports as an error: the next read gives -EIO.
- * Same-filled and huge slots hold no lz4 data (-EINVAL).
- */
-int zram_corrupt_slot(unsigned long slot)
-{
-	struct zram_table_entry *e;
-	unsigned long irqflags;
-	int ret = -EINVAL;
-	void *p;
-
-	spin_lock_irqsave(&zram.lock, irqflags);
-	e = slot_entry(slot, "zram_corrupt_slot");
-	if (e && !(e->flags & (ZRAM_SAME | ZRAM_HUGE))) {
-		p = zs_map_object(zram.mem_pool, e->handle, ZS_MM_RW);
-		if (p) {
-			memset(p, 0xff, e->size);
-			zs_unmap_object(zram.mem_pool, e->handle);
-			ret = 0;
-		}
-	}
-	spin_unlock_irqrestore(&zram.lock, irqflags);
-	return ret;
 }
 
 /* ---- numbers ----------------------------------------------------------------------- */
@@ -688,76 +580,3 @@ void zram_get_io_stat(struct zram_io_stat *st)
 	*st = zram.io;
 	spin_unlock_irqrestore(&zram.lock, irqflags);
 }
-
-/* x / y with two decimals, as "12.34" (no floating point in the kernel). */
-static void print_ratio(const char *label, u64 x, u64 y, const char *what)
-{
-	u64 r = y ? x * 100 / y : 0;
-
-	printk("  %-16s %7lu.%02lu  %s\n", label, (unsigned long)(r / 100),
-	       (unsigned long)(r % 100), what);
-}
-
-void zram_show_mm_stat(void)
-{
-	struct zram_mm_stat st;
-	struct zram_io_stat io;
-
-	if (!zram.initialized) {
-		printk("zram: no swap area (zram_init has not run)\n");
-		return;
-	}
-	zram_get_mm_stat(&st);
-	zram_get_io_stat(&io);
-	printk("zram: %lu slots (%lu KiB), %lu in use; lz4 via %s; stored as is from %zu bytes\n",
-	       zram.nr_slots, zram.nr_slots << (PAGE_SHIFT - 10), zram_slots_used(),
-	       lz4_mode_names[lz4_mode], zram.huge_class_size);
-	printk("  orig_data_size   %10lu  bytes of pages stored\n", (unsigned long)st.orig_data_size);
-	printk("  compr_data_size  %10lu  bytes after compression\n", (unsigned long)st.compr_data_size);
-	printk("  mem_used_total   %10lu  bytes of pool pages\n", (unsigned long)st.mem_used_total);
-	printk("  mem_limit        %10lu  %s\n", (unsigned long)st.mem_limit,
-	       st.mem_limit ? "bytes" : "(no limit)");
-	printk("  mem_used_max     %10lu  bytes, high-water mark\n", (unsigned long)st.mem_used_max);
-	printk("  same_pages       %10lu  pages of one repeated word (no pool memory)\n",
-	       (unsigned long)st.same_pages);
-	printk("  pages_compacted  %10lu  (no compaction here)\n", (unsigned long)st.pages_compacted);
-	printk("  huge_pages       %10lu  pages stored uncompressed\n", (unsigned long)st.huge_pages);
-	printk("  reject_compress_poor %6lu  pages reclaim offered that lz4 could not shrink (kept in RAM)\n",
-	       READ_ONCE(zram.rejected_compress_poor));
-	print_ratio("ratio", st.orig_data_size, st.mem_used_total, "orig_data_size / mem_used_total");
-	print_ratio("density", st.compr_data_size * 100, st.mem_used_total,
-		    "% of pool bytes holding data (compr_data_size / mem_used_total)");
-	printk("  io_stat: failed_reads %lu failed_writes %lu invalid_io %lu notify_free %lu\n",
-	       (unsigned long)io.failed_reads, (unsigned long)io.failed_writes,
-	       (unsigned long)io.invalid_io, (unsigned long)io.notify_free);
-	/* Linux: cat /sys/block/zram0/mm_stat */
-	printk("mm_stat: %8lu %8lu %8lu %8lu %8lu %8lu %8lu %8lu\n",
-	       (unsigned long)st.orig_data_size, (unsigned long)st.compr_data_size,
-	       (unsigned long)st.mem_used_total, (unsigned long)st.mem_limit,
-	       (unsigned long)st.mem_used_max, (unsigned long)st.same_pages,
-	       (unsigned long)st.pages_compacted, (unsigned long)st.huge_pages);
-}
-
-void zram_show_classes(bool all)
-{
-	if (zram.initialized)
-		zs_show_classes(zram.mem_pool, all);
-	else
-		printk("zram: no swap area (zram_init has not run)\n");
-}
-
-VISIBLE_IF_KUNIT int cmd_zram(int argc, char **argv)
-{
-	if (argc == 1) {
-		zram_show_mm_stat();
-		return 0;
-	}
-	if (argc == 2 && strcmp(argv[1], "classes") == 0) {
-		zram_show_classes(false);
-		return 0;
-	}
-	printk("usage: zram [classes]\n");
-	return -1;
-}
-shell_command("zram", "zram [classes]",
-	      "compressed swap area: mm_stat, labelled (classes: zsmalloc size classes)", cmd_zram);

@@ -1,11 +1,12 @@
 /*
- * mm/zram.c's internals: the slot table, the compression streams, the
- * device itself. Only for zram.c and its host test (tests/host/test_zram.c,
- * which compares the stored lz4 blocks with the host library's, plants
- * blocks made by another compressor and damages them); the interface is
- * include/linux/zram.h. The functions and variables declared at the end
- * are static in the kernel and visible only in host builds
- * (VISIBLE_IF_KUNIT, include/linux/compiler.h).
+ * The swap area's internals: the slot table, the compression streams, the
+ * device itself. Only for mm/zram.c, the files beside it (mm/zram_*.c) and
+ * the host test (tests/host/test_zram.c, which compares the stored lz4
+ * blocks with the host library's, plants blocks made by another compressor
+ * and damages them); the interface is include/linux/swap.h and
+ * include/linux/zram.h. The functions declared at the end are static in the
+ * kernel and visible only in host builds (VISIBLE_IF_KUNIT,
+ * include/linux/compiler.h).
  */
 #ifndef _MM_ZRAM_INTERNAL_H
 #define _MM_ZRAM_INTERNAL_H
@@ -68,16 +69,28 @@ struct zram {
 	struct zram_io_stat io;
 };
 
-#ifdef HOST_TEST
+/* mm/zram.c: the one swap area. */
 extern struct zram zram;
-extern enum zram_lz4_mode lz4_mode;
-extern unsigned long bootarg_disksize, bootarg_mem_limit;
-bool zram_size_arg(const char *val, unsigned long *size);
+/* The entry of an allocated slot, or NULL after a report naming who. zram.lock held. */
+struct zram_table_entry *zram_slot_entry(unsigned long slot, const char *who);
+
+/* mm/zram_bootargs.c: zram.size= and zram.mem_limit= in bytes, 0 if not given. */
+extern unsigned long zram_bootarg_disksize, zram_bootarg_mem_limit;
+
+/*
+ * mm/zram_lz4.c: lz4 one page at src into dst (dst_size bytes) with the
+ * entry point selected, using state (LZ4_sizeofState() bytes, set up by
+ * LZ4_initStream); the compressed size, or <= 0 on failure. NEON in use.
+ */
+int zram_lz4_compress(void *state, const void *src, char *dst, int dst_size);
+
+#ifdef HOST_TEST
+bool zram_size_arg(const char *val, unsigned long *size);	/* mm/zram_bootargs.c */
 int parse_zram_size(const char *val);
 int parse_zram_mem_limit(const char *val);
-int parse_zram_lz4(const char *val);
-struct zram_table_entry *zram_entry(unsigned long index);
-int cmd_zram(int argc, char **argv);
+int parse_zram_lz4(const char *val);				/* mm/zram_lz4.c */
+struct zram_table_entry *zram_entry(unsigned long index);	/* mm/zram.c */
+int cmd_zram(int argc, char **argv);				/* mm/zram_show.c */
 #endif
 
 #endif

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make test: the host unit tests (binaries given as arguments) and the
+# make test: the host unit tests (binaries given as arguments, KTAP made
+# flat TAP by tests/host/ktap-flat.sh) and the
 # end-to-end QEMU tests in tests/e2e, all TAP, run and summarised as
 # `prove --timer --exec ''` would (TAP::Harness, the library behind prove),
 # then the self-test time tables.
@@ -14,7 +15,11 @@ rm -f build/e2e/selftest-times.txt build/e2e/selftest-suites.txt
 start=$SECONDS
 perl -MTAP::Harness -e '
 	my @skips;
-	my $harness = TAP::Harness->new({ exec => [], timer => 1, color => -t STDOUT ? 1 : 0 });
+	# Host binaries print KTAP (a line per suite): tests/host/ktap-flat.sh
+	# makes it a line per case, so that cases and skips are counted.
+	my $exec = sub { my ($h, $file) = @_;
+		return $file =~ m{/host/[^/]+$} ? ["bash", "tests/host/ktap-flat.sh", $file] : [$file] };
+	my $harness = TAP::Harness->new({ exec => $exec, timer => 1, color => -t STDOUT ? 1 : 0 });
 	$harness->callback(made_parser => sub {
 		my ($parser, $job) = @_;
 		my $file = $job->[0];

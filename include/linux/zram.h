@@ -51,8 +51,9 @@ void zram_set_mem_limit(unsigned long bytes);
  * See docs/zram.md for what each costs on a 4 KiB page.
  */
 enum zram_lz4_mode { ZRAM_LZ4_FASTRESET, ZRAM_LZ4_EXTSTATE, ZRAM_LZ4_STREAM, NR_ZRAM_LZ4_MODES };
-/* Returns the mode in use before. */
+/* mm/zram_lz4.c. Returns the mode in use before. */
 enum zram_lz4_mode zram_set_lz4_mode(enum zram_lz4_mode mode);
+enum zram_lz4_mode zram_get_lz4_mode(void);
 const char *zram_lz4_mode_name(enum zram_lz4_mode mode);
 
 /* Print the pool's size classes (zsmalloc's debugfs "classes" table). */

@@ -13,6 +13,13 @@ HOST_DT_SRCS := drivers/of.c drivers/of_fdt.c $(HOST_BUDDY_SRCS) tests/host/host
 # SLUB and kmalloc on top of that.
 HOST_SLUB_SRCS := lib/bitmap.c mm/slub.c mm/slub_debug.c mm/slab_common.c mm/kmalloc.c $(HOST_MM_SRCS) \
 	tests/host/host_slab.c
+# The compressed swap area (mm/zram*.c) on zsmalloc, with the host's liblz4:
+# the static archive, as Debian's liblz4.so hides
+# LZ4_compress_fast_extState_fastReset (lz4.h: "definitions are hidden ...
+# when building LZ4 as a shared library").
+HOST_ZRAM_SRCS := mm/zram.c mm/zram_bootargs.c mm/zram_lz4.c mm/zram_show.c mm/zram_corrupt.c \
+	lib/cmdline.c mm/zsmalloc.c $(HOST_SLUB_SRCS)
+HOST_ZRAM_LIBS := -l:liblz4.a
 # Self-test suites (include/linux/selftest.h): the runner and KTAP printer
 # the kernel uses too, and the host's main.
 HOST_KUNIT_SRCS := lib/kunit.c tests/host/kunit_main.c

@@ -1,20 +1,9 @@
-# The compressed swap area (mm/zram.c; the test reaches its internals through
-# mm/zram_internal.h) on mm/zsmalloc.c, the real SLUB and buddy allocator in a fake RAM
-# arena, and the host's liblz4.
+# The compressed swap area (mm/zram*.c) on mm/zsmalloc.c, the real SLUB and
+# buddy allocator in a fake RAM arena, and the host's liblz4
+# (tests/host/test_zram.c): the suites zram (mm/zram_test.c, which also runs
+# in QEMU) and zram_host (which reaches zram's internals through
+# mm/zram_internal.h). The benchmark program built from the same sources is
+# bench/host/bench_zram.c (bench/bench.mk).
 HOST_TESTS += test_zram
-test_zram_SRCS := mm/zram.c lib/cmdline.c lib/prandom.c mm/zsmalloc.c $(HOST_SLUB_SRCS)
-# The static archive: Debian's liblz4.so hides LZ4_compress_fast_extState_fastReset
-# (lz4.h: "definitions are hidden ... when building LZ4 as a shared library").
-test_zram_LIBS := -l:liblz4.a
-
-# The same program without sanitizers, -O2, for callgrind (ASan and valgrind
-# do not mix): make zram-bench-host prints instructions per page on the host.
-$(B)/host/bench_zram: tests/host/test_zram.c $(test_zram_SRCS)
-	@mkdir -p $(B)/host
-	@echo "  HOSTCC  $@"
-	@$(HOSTCC) -std=gnu11 -O2 -g -DHOST_TEST -Itests/host/include -Iinclude -idirafter arch/arm64/include \
-		-o $@ tests/host/test_zram.c $(test_zram_SRCS) $(test_zram_LIBS)
-
-.PHONY: zram-bench-host
-zram-bench-host: $(B)/host/bench_zram
-	@bash bench/zram-host.sh $(B)/host/bench_zram
+test_zram_SRCS := mm/zram_test.c $(HOST_KUNIT_SRCS) lib/prandom.c $(HOST_ZRAM_SRCS)
+test_zram_LIBS := $(HOST_ZRAM_LIBS)

@@ -1,392 +1,159 @@
 /*
- * Host unit tests for the zsmalloc-like pool (mm/zsmalloc.c), on the real
- * SLUB and buddy allocator in a fake 64 MiB RAM arena, under ASan/UBSan.
+ * The host-only zsmalloc suite "zsmalloc_host", and the machine on which it
+ * and the shared suite "zsmalloc" (mm/zsmalloc_test.c) run in
+ * build/host/test_zsmalloc (include/linux/selftest.h tells how suites run
+ * on the host): a fake 64 MiB RAM with the real buddy allocator and SLUB on
+ * it (host_mm_boot), under ASan/UBSan. Each case works in a pool of its
+ * own; after every case (the exit hook) the pool is destroyed and the buddy
+ * allocator has every page back.
  *
- * What is checked: the size classes (every size fits, pages per zspage
- * chosen to waste the least, merged classes, huge_class_size); packing
- * (many objects of each size, the pool's density, everything freed = the
- * pool back to 0 pages and the buddy allocator back to where it was);
- * objects that span two pages read back intact through the bounce buffer;
- * fragmentation (free every other object: pages stay, the stats say so,
- * the holes are reused); bad handles and double frees reported and refused;
- * the pool running out of pages; a random alloc/free stress with every
- * object's contents verified.
+ * Why each case runs on the host only:
+ *   test_bad_handles     frees and maps forged, stale and double-freed
+ *                        handles; here the pages they name are known to be
+ *                        the test's or nobody's, in a running kernel they
+ *                        may be anyone's
+ *   test_stale_handles   the same with a handle whose zspage went back to
+ *                        the buddy allocator and one naming a page another
+ *                        owner uses
+ *   test_exhaustion      takes every page of the machine, which a running
+ *                        kernel cannot afford
  */
 #include <stdlib.h>
 #include <string.h>
 #include <linux/kernel.h>
-#include <linux/memblock.h>
+#include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
-#include <linux/prandom.h>
+#include <linux/selftest.h>
 #include <linux/slab.h>
 #include <linux/zsmalloc.h>
-#include "../../mm/slab.h"
 #include "host_shim.h"
-#include "tap.h"
 
 #define RAM_BASE	0x40000000UL
 #define RAM_SIZE	(64UL << 20)
 
-#define free_pages_now host_free_pages_exact
+static unsigned long boot_free;
+static struct zs_pool *pool;		/* each case's own */
 
-/* The byte at position i of object number n: every object has its own pattern. */
-static unsigned char pattern(unsigned long n, unsigned int i)
+/* The machine: the allocators on a fake 64 MiB RAM, as the kernel boots them. */
+int selftest_host_init(void)
 {
-	return (unsigned char)(n * 131 + i * 7 + (i >> 8));
+	host_mm_boot(RAM_BASE, RAM_SIZE);
+	kmem_cache_init();
+	boot_free = host_free_pages_exact();
+	return 0;
 }
 
-static void fill_object(struct zs_pool *pool, unsigned long h, unsigned long n, size_t size)
+static int zsmalloc_host_init(struct kunit *test)
 {
-	unsigned char *p = zs_map_object(pool, h, ZS_MM_WO);
-
-	for (unsigned int i = 0; i < size; i++)
-		p[i] = pattern(n, i);
-	zs_unmap_object(pool, h);
+	pool = zs_create_pool("test");
+	return pool ? 0 : -ENOMEM;
 }
 
-static bool check_object(struct zs_pool *pool, unsigned long h, unsigned long n, size_t size)
+static void zsmalloc_host_exit(struct kunit *test)
 {
-	unsigned char *p = zs_map_object(pool, h, ZS_MM_RO);
-	bool good = p != NULL;
-
-	for (unsigned int i = 0; good && i < size; i++)
-		good = p[i] == pattern(n, i);
-	if (p)
-		zs_unmap_object(pool, h);
-	return good;
+	KUNIT_EXPECT_EQ_MSG(test, zs_get_total_pages(pool), 0, "the pool holds no page");
+	zs_destroy_pool(pool);
+	KUNIT_EXPECT_EQ_MSG(test, host_free_pages_exact(), boot_free,
+			    "pool destroyed: free pages as before zs_create_pool");
 }
 
-/* The waste Linux's get_pages_per_zspage minimises, recomputed independently. */
-static unsigned int best_used_percent(unsigned int size)
-{
-	unsigned int best = 0;
-
-	for (unsigned int k = 1; k <= ZS_MAX_PAGES_PER_ZSPAGE; k++) {
-		unsigned int z = k * PAGE_SIZE, used = (z - z % size) * 100 / z;
-
-		if (used > best)
-			best = used;
-	}
-	return best;
-}
-
-/* ---- size classes -------------------------------------------------------- */
-
-static void test_classes(struct zs_pool *pool)
-{
-	unsigned int bad_fit = 0, bad_shape = 0, bad_waste = 0, nclasses = 0, prev = 0;
-	size_t huge = zs_huge_class_size(pool);
-	struct zs_class_stats st;
-
-	for (unsigned int size = 1; size <= ZS_MAX_ALLOC_SIZE; size++) {
-		unsigned int cs = zs_lookup_class_size(pool, size);
-
-		if (cs < size || cs % ZS_SIZE_CLASS_DELTA || cs < ZS_MIN_ALLOC_SIZE)
-			bad_fit++;
-		if (cs == prev)
-			continue;
-		prev = cs;
-		nclasses++;
-		zs_class_stats(pool, size, &st);
-		if (st.size != cs || st.pages_per_zspage < 1 ||
-		    st.pages_per_zspage > ZS_MAX_PAGES_PER_ZSPAGE ||
-		    st.objs_per_zspage != st.pages_per_zspage * PAGE_SIZE / cs)
-			bad_shape++;
-		if ((st.pages_per_zspage * PAGE_SIZE - st.pages_per_zspage * PAGE_SIZE % cs) * 100 /
-		    (st.pages_per_zspage * PAGE_SIZE) != best_used_percent(cs))
-			bad_waste++;
-	}
-	is_int(bad_fit, 0, "every size 1..4096 has a class at least that big, a multiple of 16");
-	is_int(bad_shape, 0, "each class: 1..4 pages per zspage, objs = pages * 4096 / size");
-	is_int(bad_waste, 0, "each class wastes the least possible (get_pages_per_zspage)");
-	ok(nclasses < (4096 - 32) / 16 + 1, "classes of the same shape are merged (%u distinct)", nclasses);
-	is_int(zs_lookup_class_size(pool, 1), 32, "the smallest class is 32 bytes");
-	is_int(zs_lookup_class_size(pool, 4096), 4096, "the largest class is a page");
-	is_int(zs_lookup_class_size(pool, 0), 0, "size 0 has no class");
-	is_int(zs_lookup_class_size(pool, 4097), 0, "nor does a size over a page");
-	zs_class_stats(pool, huge, &st);
-	ok(st.objs_per_zspage == 1 && st.pages_per_zspage == 1, "huge_class_size %zu: one object per page",
-	   huge);
-	zs_class_stats(pool, huge - ZS_SIZE_CLASS_DELTA, &st);
-	ok(st.objs_per_zspage > 1, "a class %d bytes smaller packs %u objects in %u pages",
-	   ZS_SIZE_CLASS_DELTA, st.objs_per_zspage, st.pages_per_zspage);
-	ok(huge > PAGE_SIZE / 2 && huge < PAGE_SIZE, "huge_class_size is between half and a whole page");
-	is_int(zs_lookup_class_size(pool, huge), 4096, "objects of huge_class_size take a whole page");
-	zs_class_stats(pool, 208, &st);
-	ok(st.pages_per_zspage == 2 && st.objs_per_zspage == 39,
-	   "class 208: 39 objects in 2 pages (waste 80 bytes), not 19 in 1 (waste 144)");
-	zs_class_stats(pool, 704, &st);
-	ok(st.pages_per_zspage == 4 && st.objs_per_zspage == 23,
-	   "class 704: 23 objects in 4 pages (waste 192 bytes), not 5 in 1 (waste 576)");
-	is_int(zs_malloc(pool, 0, GFP_KERNEL), 0, "zs_malloc(0) fails");
-	is_int(zs_malloc(pool, 4097, GFP_KERNEL), 0, "zs_malloc(4097) fails");
-}
-
-/* ---- packing --------------------------------------------------------------- */
-
-#define NPACK	600
-
-static void test_packing(struct zs_pool *pool)
-{
-	static const unsigned int sizes[] = { 1, 32, 48, 100, 208, 400, 700, 1000, 1500, 2000,
-					      2500, 3000, 3264, 4096 };
-	static unsigned long h[NPACK];
-	unsigned long start = free_pages_now();
-
-	for (unsigned int s = 0; s < ARRAY_SIZE(sizes); s++) {
-		unsigned int size = sizes[s], bad = 0, none = 0;
-		struct zs_class_stats st;
-		unsigned long want_pages;
-
-		for (unsigned int i = 0; i < NPACK; i++) {
-			h[i] = zs_malloc(pool, size, GFP_KERNEL);
-			if (!h[i]) {
-				none++;
-				continue;
-			}
-			fill_object(pool, h[i], i, size);
-		}
-		for (unsigned int i = 0; i < NPACK; i++)
-			if (h[i] && !check_object(pool, h[i], i, size))
-				bad++;
-		zs_class_stats(pool, size, &st);
-		want_pages = DIV_ROUND_UP(NPACK, st.objs_per_zspage) * st.pages_per_zspage;
-		ok(!none && !bad && st.obj_used == NPACK && st.pages_used == want_pages &&
-		   zs_get_total_pages(pool) == want_pages,
-		   "%4u-byte objects (class %4u, %u per %u pages): %d read back intact, %lu pages, "
-		   "density %lu%%", size, st.size, st.objs_per_zspage, st.pages_per_zspage, NPACK,
-		   st.pages_used, (unsigned long)NPACK * size * 100 / (st.pages_used * PAGE_SIZE));
-		if (st.pages_used != want_pages)
-			printf("#   pages_used %lu, want %lu\n", st.pages_used, want_pages);
-		for (unsigned int i = 0; i < NPACK; i++)
-			zs_free(pool, h[i]);
-		zs_class_stats(pool, size, &st);
-		ok(zs_get_total_pages(pool) == 0 && st.obj_used == 0 && st.pages_used == 0,
-		   "%4u-byte objects all freed: the pool holds 0 pages", size);
-	}
-	is_int(free_pages_now(), start, "the buddy allocator got every page back");
-}
-
-/* ---- objects spanning two pages --------------------------------------------- */
-
-static void test_spanning(struct zs_pool *pool)
-{
-	/* 23 per 4 pages: objects 5, 11 and 17 cross a page boundary (5 * 704 = 3520 .. 4224). */
-	const unsigned int size = 704, n = 23;
-	unsigned long h[23], spans = 0, bad = 0;
-	struct zs_class_stats st;
-	unsigned char *p;
-	bool was;
-
-	for (unsigned int i = 0; i < n; i++) {
-		h[i] = zs_malloc(pool, size, GFP_KERNEL);
-		fill_object(pool, h[i], i, size);
-	}
-	zs_class_stats(pool, size, &st);
-	is_int(st.pages_used, 4, "23 objects of 704 bytes fill one 4-page zspage");
-	for (unsigned int i = 0; i < n; i++) {
-		unsigned long off = (unsigned long)i * size;
-
-		if (off / PAGE_SIZE != (off + size - 1) / PAGE_SIZE)
-			spans++;
-		if (!check_object(pool, h[i], i, size))
-			bad++;
-	}
-	ok(spans == 3 && bad == 0, "all 23 intact through the bounce buffer, %lu of them spanning two pages",
-	   spans);
-
-	/* A read-write mapping of a spanning object changes both halves, nothing else. */
-	p = zs_map_object(pool, h[5], ZS_MM_RW);
-	was = p[0] == pattern(5, 0) && p[size - 1] == pattern(5, size - 1);
-	p[0] ^= 0xff;
-	p[size - 1] ^= 0xff;
-	zs_unmap_object(pool, h[5]);
-	p = zs_map_object(pool, h[5], ZS_MM_RO);
-	ok(was && p[0] == (pattern(5, 0) ^ 0xff) && p[size - 1] == (pattern(5, size - 1) ^ 0xff),
-	   "ZS_MM_RW on a spanning object: copied in, and both halves written back");
-	zs_unmap_object(pool, h[5]);
-	ok(check_object(pool, h[4], 4, size) && check_object(pool, h[6], 6, size),
-	   "its neighbours untouched");
-	p = zs_map_object(pool, h[11], ZS_MM_RO);
-	p[5] ^= 0xff;	/* a read-only mapping of a spanning object is a copy, not written back */
-	zs_unmap_object(pool, h[11]);
-	ok(check_object(pool, h[11], 11, size), "ZS_MM_RO: changes to the copy are dropped");
-	p = zs_map_object(pool, h[17], ZS_MM_WO);	/* write-only: not copied in, fully written */
-	memset(p, 0x77, size);
-	zs_unmap_object(pool, h[17]);
-	p = zs_map_object(pool, h[17], ZS_MM_RO);
-	was = p[0] == 0x77 && p[size - 1] == 0x77;
-	zs_unmap_object(pool, h[17]);
-	ok(was && check_object(pool, h[16], 16, size) && check_object(pool, h[18], 18, size),
-	   "ZS_MM_WO on a spanning object: both halves written, neighbours untouched");
-	for (unsigned int i = 0; i < n; i++)
-		zs_free(pool, h[i]);
-	is_int(zs_get_total_pages(pool), 0, "freed: 0 pages");
-}
-
-/* ---- fragmentation ---------------------------------------------------------- */
-
-static void test_fragmentation(struct zs_pool *pool)
-{
-	const unsigned int size = 208, per = 39, nzs = 20, n = per * nzs;	/* 2-page zspages */
-	static unsigned long h[39 * 20];
-	struct zs_class_stats st;
-	unsigned long pages;
-
-	for (unsigned int i = 0; i < n; i++) {
-		h[i] = zs_malloc(pool, size, GFP_KERNEL);
-		fill_object(pool, h[i], i, size);
-	}
-	pages = zs_get_total_pages(pool);
-	zs_class_stats(pool, size, &st);
-	ok(pages == 2 * nzs && st.full == nzs, "%u objects of 208 bytes: %u full 2-page zspages", n, nzs);
-
-	for (unsigned int i = 0; i < n; i += 2) {
-		zs_free(pool, h[i]);
-		h[i] = 0;
-	}
-	zs_class_stats(pool, size, &st);
-	ok(zs_get_total_pages(pool) == pages, "every other object freed: still %lu pages", pages);
-	is_int(st.obj_used, n / 2, "obj_used halved");
-	is_int(st.obj_allocated, n, "obj_allocated unchanged");
-	is_int(st.almost_empty, nzs, "every zspage is now almost_empty (at most 3/4 used)");
-	is_int(st.freeable, 2 * (n - n / 2) / per, "freeable: the free slots add up to %u whole zspages",
-	       (n - n / 2) / per);
-	printf("# fragmented: density %lu%% (%lu bytes in %lu pages)\n",
-	       st.obj_used * size * 100 / (pages * PAGE_SIZE), st.obj_used * size, pages);
-	zs_show_classes(pool, false);
-
-	{
-		unsigned int bad = 0;
-
-		for (unsigned int i = 1; i < n; i += 2)
-			bad += !check_object(pool, h[i], i, size);
-		is_int(bad, 0, "the objects left are intact");
-	}
-	for (unsigned int i = 0; i < n; i += 2) {
-		h[i] = zs_malloc(pool, size, GFP_KERNEL);
-		fill_object(pool, h[i], i, size);
-	}
-	is_int(zs_get_total_pages(pool), pages, "allocating as many again reuses the holes: no new page");
-	for (unsigned int i = 0; i < n; i++)
-		zs_free(pool, h[i]);
-	is_int(zs_get_total_pages(pool), 0, "all freed: 0 pages");
-}
-
-/* ---- misuse ------------------------------------------------------------------ */
-
-static void test_bad_handles(struct zs_pool *pool)
+static void test_bad_handles(struct kunit *test)
 {
 	unsigned long h = zs_malloc(pool, 100, GFP_KERNEL), h2 = zs_malloc(pool, 100, GFP_KERNEL);
+	struct zs_class_stats st;
+	void *p;
 
 	zs_free(pool, h);
 	host_log_clear();
 	zs_free(pool, h);
-	ok(host_log_contains("not allocated (double free?)"), "double free reported");
+	KUNIT_EXPECT_TRUE_MSG(test, host_log_contains("not allocated (double free?)"), "double free reported");
 	host_log_clear();
 	zs_free(pool, 0x1234);
-	ok(host_log_contains("bad handle 0x1234"), "a handle with no tag bit reported");
+	KUNIT_EXPECT_TRUE_MSG(test, host_log_contains("bad handle 0x1234"), "a handle with no tag bit reported");
 	host_log_clear();
 	zs_free(pool, (h2 & ~((1UL << 11) - 1)) | (1023UL << 1) | 1);	/* index past objs_per_zspage */
-	ok(host_log_contains("bad handle"), "an object index past the zspage reported");
+	KUNIT_EXPECT_TRUE_MSG(test, host_log_contains("bad handle"), "an object index past the zspage reported");
 	host_log_clear();
-	ok(zs_map_object(pool, h, ZS_MM_RO) == NULL && host_log_contains("zs_map_object"),
-	   "mapping a freed object: NULL, reported");
-	{
-		struct zs_class_stats st;
-
-		zs_class_stats(pool, 100, &st);
-		ok(check_object(pool, h2, 0, 0) && st.obj_used == 1 &&
-		   zs_get_total_pages(pool) == st.pages_per_zspage, "the pool is unharmed");
-	}
+	KUNIT_EXPECT_TRUE_MSG(test, zs_map_object(pool, h, ZS_MM_RO) == NULL && host_log_contains("zs_map_object"),
+			      "mapping a freed object: NULL, reported");
+	zs_class_stats(pool, 100, &st);
+	p = zs_map_object(pool, h2, ZS_MM_RO);
+	if (p)
+		zs_unmap_object(pool, h2);
+	KUNIT_EXPECT_TRUE_MSG(test, p && st.obj_used == 1 && zs_get_total_pages(pool) == st.pages_per_zspage,
+			      "the pool is unharmed");
 	zs_free(pool, h2);
-	is_int(zs_get_total_pages(pool), 0, "0 pages");
+	KUNIT_EXPECT_EQ_MSG(test, zs_get_total_pages(pool), 0, "0 pages");
 }
 
-/* Take every page: zs_malloc fails cleanly with GFP_NOWAIT and the pool still works. */
-static void test_exhaustion(struct zs_pool *pool)
+/*
+ * Handles that name no object are reported and followed nowhere
+ * (zsmalloc's decode_handle): a stale one whose zspage went back to the
+ * buddy allocator, a forged one naming a page another owner uses (its
+ * private is not a zspage), and a double free inside a live zspage.
+ * Handle layout (mm/zsmalloc.c): pfn << 11 | object index << 1 | 1.
+ */
+static void test_stale_handles(struct kunit *test)
+{
+	unsigned long h = zs_malloc(pool, 100, GFP_KERNEL), h2, forged;
+	struct page *other = alloc_page(GFP_KERNEL);
+
+	KUNIT_ASSERT_TRUE(test, other != NULL);
+	KUNIT_EXPECT_OP_MSG(test, h, !=, 0, "zs_malloc(100)");
+	zs_free(pool, h);
+	host_log_clear();
+	zs_free(pool, h);
+	KUNIT_EXPECT_TRUE_MSG(test, host_log_contains("zs_free(test): bad handle"),
+			      "a stale handle (its zspage freed, the page back in the buddy allocator) is reported");
+	other->private = 0x5a5a5a5a5a5a5a5aUL;	/* as a page of some other owner might hold */
+	forged = (page_to_pfn(other) << 11) | 1;
+	host_log_clear();
+	zs_free(pool, forged);
+	KUNIT_EXPECT_TRUE_MSG(test, host_log_contains("bad handle"),
+			      "a handle naming a page that is not a zspage's is reported");
+	other->private = 0;
+	__free_page(other);
+	h = zs_malloc(pool, 100, GFP_KERNEL);
+	h2 = zs_malloc(pool, 100, GFP_KERNEL);
+	zs_free(pool, h);
+	host_log_clear();
+	zs_free(pool, h);
+	KUNIT_EXPECT_TRUE_MSG(test, host_log_contains("is not allocated (double free?)"),
+			      "a double free in a live zspage is named");
+	zs_free(pool, h2);
+	KUNIT_EXPECT_EQ_MSG(test, zs_get_total_pages(pool), 0, "and the pool is empty after all");
+}
+
+/* Take every page: zs_malloc fails cleanly with GFP_NOWAIT (at the min watermark) and counts right. */
+static void test_exhaustion(struct kunit *test)
 {
 	unsigned long n = 0, cap = RAM_SIZE / PAGE_SIZE;
 	unsigned long *h = calloc(cap, sizeof(*h));
 
+	KUNIT_ASSERT_TRUE(test, h != NULL);
 	while (n < cap && (h[n] = zs_malloc(pool, 4096, GFP_NOWAIT | __GFP_NOWARN)))
 		n++;
-	ok(n > 0 && n < cap, "a 64 MiB RAM holds %lu page-sized objects; then zs_malloc returns 0", n);
-	ok(zs_get_total_pages(pool) == n, "the pool counts %lu pages", n);
+	KUNIT_EXPECT_TRUE_MSG(test, n > 0 && n < cap,
+			      "a 64 MiB RAM holds %lu page-sized objects; then zs_malloc returns 0", n);
+	KUNIT_EXPECT_TRUE_MSG(test, zs_get_total_pages(pool) == n, "the pool counts %lu pages", n);
 	while (n)
 		zs_free(pool, h[--n]);
-	is_int(zs_get_total_pages(pool), 0, "all freed");
+	KUNIT_EXPECT_EQ_MSG(test, zs_get_total_pages(pool), 0, "all freed");
 	free(h);
 }
 
-/* ---- random stress ------------------------------------------------------------ */
+static struct kunit_case zsmalloc_host_cases[] = {
+	KUNIT_CASE(test_bad_handles),
+	KUNIT_CASE(test_stale_handles),
+	KUNIT_CASE(test_exhaustion),
+	{}
+};
 
-static struct rnd_state rng = { 0x9e3779b97f4a7c15ULL };	/* lib/prandom.c */
-static u64 rnd(void)
-{
-	return prandom_u64_state(&rng);
-}
-
-#define NSTRESS 3000
-
-static void test_stress(struct zs_pool *pool)
-{
-	static unsigned long h[NSTRESS], tag[NSTRESS];
-	static unsigned int sz[NSTRESS];
-	unsigned long bad = 0, ops = 0, peak = 0, live_bytes = 0, next_tag = 1;
-
-	for (int round = 0; round < 40000; round++) {
-		unsigned int i = rnd() % NSTRESS;
-
-		if (h[i]) {
-			bad += !check_object(pool, h[i], tag[i], sz[i]);
-			zs_free(pool, h[i]);
-			live_bytes -= sz[i];
-			h[i] = 0;
-		} else {
-			/* Sizes shaped like compressed pages: mostly 500..3000 bytes. */
-			sz[i] = 1 + (rnd() % 4 ? 500 + rnd() % 2500 : rnd() % 4096);
-			h[i] = zs_malloc(pool, sz[i], GFP_KERNEL);
-			tag[i] = next_tag++;
-			fill_object(pool, h[i], tag[i], sz[i]);
-			live_bytes += sz[i];
-		}
-		ops++;
-		if (zs_get_total_pages(pool) > peak)
-			peak = zs_get_total_pages(pool);
-	}
-	for (unsigned int i = 0; i < NSTRESS; i++)
-		if (h[i])
-			bad += !check_object(pool, h[i], tag[i], sz[i]);
-	ok(bad == 0, "%lu random allocations and frees, every object verified", ops);
-	printf("# stress: %lu live bytes in %lu pages: density %lu%% (peak %lu pages)\n", live_bytes,
-	       zs_get_total_pages(pool), live_bytes * 100 / (zs_get_total_pages(pool) * PAGE_SIZE), peak);
-	for (unsigned int i = 0; i < NSTRESS; i++)
-		zs_free(pool, h[i]);
-	is_int(zs_get_total_pages(pool), 0, "all freed: 0 pages");
-}
-
-int main(void)
-{
-	struct zs_pool *pool;
-	unsigned long boot_free;
-
-	host_mm_boot(RAM_BASE, RAM_SIZE);
-	kmem_cache_init();
-	pool = zs_create_pool("test");
-	ok(pool != NULL, "zs_create_pool");
-	boot_free = free_pages_now();
-
-	test_classes(pool);
-	test_packing(pool);
-	test_spanning(pool);
-	test_fragmentation(pool);
-	test_bad_handles(pool);
-	test_exhaustion(pool);
-	test_stress(pool);
-
-	is_int(free_pages_now(), boot_free, "at the end: free pages as right after zs_create_pool");
-	zs_destroy_pool(pool);
-	return done_testing();
-}
+static struct kunit_suite zsmalloc_host_suite = {
+	.name = "zsmalloc_host",
+	.cases = zsmalloc_host_cases,
+	.init = zsmalloc_host_init,
+	.exit = zsmalloc_host_exit,
+};
+selftest_suite(zsmalloc_host_suite);
