@@ -60,18 +60,14 @@ int host_dt_boot(const char *path, phys_addr_t dtb_pa, phys_addr_t image_pa, uns
 	struct kernel_image_sizes sizes = { image_size, 0, 0, 0 };
 	struct dt_extent ext = { 0 };
 	const char *why = "";
-	char *file = malloc(1 << 21);
-	FILE *f = fopen(path, "rb");
-	size_t len;
+	size_t len = 0;
+	char *file = host_read_file(path, &len);
 	void *fdt;
 
-	if (!f || !file) {
+	if (!file) {
 		printf("# host_dt_boot: cannot read %s\n", path);
-		free(file);
 		return -1;
 	}
-	len = fread(file, 1, 1 << 21, f);
-	fclose(f);
 	/* Where RAM is, to size the arena; then the blob goes into it. */
 	if (of_init(file, len, &why) || of_scan_memory(extent, &ext) == 0) {
 		printf("# host_dt_boot: %s: %s\n", path, *why ? why : "no /memory");

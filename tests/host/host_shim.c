@@ -135,3 +135,22 @@ unsigned long zone_reclaimable_pages(struct zone *zone)
 {
 	return host_reclaimable_pages;
 }
+
+char *host_read_file(const char *path, size_t *size)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	long n;
+
+	if (!f)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
+	    (buf = malloc(n ? n : 1)) && fread(buf, 1, n, f) == (size_t)n) {
+		*size = n;
+	} else {
+		free(buf);
+		buf = NULL;
+	}
+	fclose(f);
+	return buf;
+}

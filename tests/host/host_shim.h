@@ -28,4 +28,7 @@ unsigned long host_free_pages_exact(void);
  * before `selftest` runs them; non-zero stops the binary.
  */
 int selftest_host_init(void);
+/* The whole file at path in a malloc'd buffer (its length in *size), or NULL. */
+char *host_read_file(const char *path, size_t *size);
+
 #endif

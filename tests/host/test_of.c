@@ -43,18 +43,13 @@ int selftest_host_init(void)
 static char *load(struct kunit *test, const char *name)
 {
 	char path[256];
-	char *buf = malloc(1 << 21);
 	const char *why = NULL;
 	size_t size = 0;
-	FILE *f;
+	char *buf;
 
 	snprintf(path, sizeof(path), "%s/%s", DTB_DIR, name);
-	f = fopen(path, "rb");
-	if (f) {
-		size = fread(buf, 1, 1 << 21, f);
-		fclose(f);
-	}
-	if (!KUNIT_EXPECT_TRUE_MSG(test, f && buf, "read %s", path) ||
+	buf = host_read_file(path, &size);
+	if (!KUNIT_EXPECT_TRUE_MSG(test, buf, "read %s", path) ||
 	    !KUNIT_EXPECT_EQ_MSG(test, of_init(buf, size, &why), 0, "%s: of_init accepts it (%s)", name,
 				 why ? why : "")) {
 		free(buf);

@@ -29,18 +29,13 @@
 static char *load(struct kunit *test, const char *name)
 {
 	char path[256];
-	char *buf = malloc(1 << 21);
 	const char *why = NULL;
 	size_t size = 0;
-	FILE *f;
+	char *buf;
 
 	snprintf(path, sizeof(path), "%s/%s", RPI_DTB_DIR, name);
-	f = fopen(path, "rb");
-	if (f) {
-		size = fread(buf, 1, 1 << 21, f);
-		fclose(f);
-	}
-	if (!KUNIT_EXPECT_TRUE_MSG(test, f && buf, "read %s (make fetches it: bash scripts/deps.sh rpi)", path) ||
+	buf = host_read_file(path, &size);
+	if (!KUNIT_EXPECT_TRUE_MSG(test, buf, "read %s (make fetches it: bash scripts/deps.sh rpi)", path) ||
 	    !KUNIT_EXPECT_EQ_MSG(test, of_init(buf, size, &why), 0, "%s: of_init accepts Debian's blob%s%s", name,
 				 why ? ": " : "", why ? why : "")) {
 		free(buf);
