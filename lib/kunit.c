@@ -19,7 +19,7 @@
  *       ...
  *       ok 7 test_pan # SKIP this CPU has no PAN (ID_AA64MMFR1_EL1.PAN = 0): try CPU=max
  *       ...
- *   # selftest: 2 suites, 0 failed; 0 failed cases
+ *   # selftest: 2 suites, 0 failed; 0 failed cases; 181 expectations checked
  *   # Totals: pass:9 fail:0 skip:3 total:12
  *
  * A skipped case (kunit_skip) carries the KTAP SKIP directive and its
@@ -54,9 +54,17 @@ void kunit_note(struct kunit *test, const char *fmt, ...)
 	kunit_printk("        # %s: %s\n", test->name, note);
 }
 
+/*
+ * Every KUNIT_EXPECT/ASSERT that ran, printed with the totals: a case is
+ * one TAP line however many checks it makes, so this says how much a run
+ * checked (and shows a case that returns early before checking anything).
+ */
+static unsigned long nr_checks;
+
 bool kunit_check(struct kunit *test, bool ok, const char *file, int line,
 		 const char *expr, long long left, long long right)
 {
+	nr_checks++;
 	if (!ok) {
 		test->failed = true;
 		kunit_printk("        # %s: EXPECTATION FAILED at %s:%d\n", test->name, file, line);
@@ -70,6 +78,7 @@ bool kunit_check(struct kunit *test, bool ok, const char *file, int line,
 bool kunit_check_str(struct kunit *test, bool ok, const char *file, int line,
 		     const char *expr, const char *left, const char *right)
 {
+	nr_checks++;
 	if (!ok) {
 		test->failed = true;
 		kunit_printk("        # %s: EXPECTATION FAILED at %s:%d\n", test->name, file, line);
@@ -202,8 +211,8 @@ int kunit_run_suites(struct kunit_suite *const *suites, int n)
 	kunit_printk("KTAP version 1\n1..%d\n", n);
 	for (int i = 0; i < n; i++)
 		failed_suites += run_suite(suites[i], i + 1, &total) != 0;
-	kunit_printk("# selftest: %d suites, %d failed; %d failed cases\n", n, failed_suites,
-		     total.failed);
+	kunit_printk("# selftest: %d suites, %d failed; %d failed cases; %lu expectations checked\n",
+		     n, failed_suites, total.failed, nr_checks);
 	print_counts("", "Totals", &total);
 	return total.failed;
 }
