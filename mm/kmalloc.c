@@ -153,14 +153,21 @@ static void report_bad_kfree(const void *p, struct page *page, unsigned long cal
 	pr_err("FIX kfree: %p not freed\n", p);
 }
 
-static void __kfree(const void *p, unsigned long caller)
+/*
+ * Linux: kfree -> virt_to_folio, then slab_free or free_large_kmalloc.
+ * __always_inline so that kfree is this code and not a call to it. The
+ * cheap tests on the way: the pointer is in managed RAM (one comparison,
+ * virt_to_head_page_safe), the page is a slab (one flag test); everything
+ * else goes to the large-kmalloc test and then to the report.
+ */
+static __always_inline void __kfree(const void *p, unsigned long caller)
 {
 	struct page *page;
 
 	if (unlikely(ZERO_OR_NULL_PTR(p)))
 		return;
 	page = virt_to_head_page_safe(p);
-	if (page && PageSlab(page)) {
+	if (likely(page && PageSlab(page))) {
 		__kmem_cache_free(page->slab_cache, page, (void *)p, caller);
 		return;
 	}

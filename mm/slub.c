@@ -417,8 +417,15 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 
 /* ---- Freeing ----------------------------------------------------------- */
 
-/* Free on a slab that is not this CPU's active slab, or on any debug cache. */
-static void __slab_free(struct kmem_cache *s, struct page *slab, void *x, unsigned long addr)
+/*
+ * Every free on a debug cache: the checks of mm/slub_debug.c under the node
+ * lock, then the object goes straight back to its slab (Linux:
+ * free_to_partial_list, which debug caches use instead of the per-CPU
+ * paths). Kept apart from __slab_free so the non-debug path carries none of
+ * it.
+ */
+static noinline void free_to_partial_list(struct kmem_cache *s, struct page *slab, void *x,
+					  unsigned long addr)
 {
 	struct kmem_cache_node *n = get_node(s, 0);
 	unsigned long flags;
@@ -426,28 +433,47 @@ static void __slab_free(struct kmem_cache *s, struct page *slab, void *x, unsign
 
 	spin_lock_irqsave(&n->list_lock, flags);
 	was_full = !slab->frozen && slab->inuse == slab->objects;
-	if (kmem_cache_debug(s)) {
-		if (!free_debug_processing(s, slab, x, addr)) {
-			/*
-			 * Reported and refused. The checks may also have cut a
-			 * corrupt freelist short; a slab left with no free
-			 * object belongs on the full list.
-			 */
-			if (!was_full && slab->inuse == slab->objects) {
-				remove_partial(n, slab);
-				list_add(&slab->slab_list, &n->full);
-			}
-			spin_unlock_irqrestore(&n->list_lock, flags);
-			return;
+	if (!free_debug_processing(s, slab, x, addr)) {
+		/*
+		 * Reported and refused. The checks may also have cut a
+		 * corrupt freelist short; a slab left with no free object
+		 * belongs on the full list.
+		 */
+		if (!was_full && slab->inuse == slab->objects) {
+			remove_partial(n, slab);
+			list_add(&slab->slab_list, &n->full);
 		}
-	} else if (unlikely(x == slab->freelist)) {
 		spin_unlock_irqrestore(&n->list_lock, flags);
-		report_naive_double_free(s, slab, x, addr);
 		return;
 	}
 	discard = put_object_locked(s, n, slab, x, was_full);
 	spin_unlock_irqrestore(&n->list_lock, flags);
 	if (discard)
+		free_slab(s, slab);
+}
+
+/*
+ * Free on a slab that is not this CPU's active slab, non-debug cache (Linux:
+ * __slab_free, which does it without the node lock, by cmpxchg on the
+ * slab's freelist and counters, and takes the lock only to move the slab
+ * between lists; here the node lock is taken every time).
+ */
+static void __slab_free(struct kmem_cache *s, struct page *slab, void *x, unsigned long addr)
+{
+	struct kmem_cache_node *n = get_node(s, 0);
+	unsigned long flags;
+	bool was_full, discard;
+
+	spin_lock_irqsave(&n->list_lock, flags);
+	if (unlikely(x == slab->freelist)) {
+		spin_unlock_irqrestore(&n->list_lock, flags);
+		report_naive_double_free(s, slab, x, addr);
+		return;
+	}
+	was_full = !slab->frozen && slab->inuse == slab->objects;
+	discard = put_object_locked(s, n, slab, x, was_full);
+	spin_unlock_irqrestore(&n->list_lock, flags);
+	if (unlikely(discard))
 		free_slab(s, slab);
 }
 
@@ -464,8 +490,8 @@ void __kmem_cache_free(struct kmem_cache *s, struct page *slab, void *x, unsigne
 	struct kmem_cache_cpu *c;
 	unsigned long flags;
 
-	if (kmem_cache_debug(s)) {
-		__slab_free(s, slab, x, addr);
+	if (unlikely(kmem_cache_debug(s))) {
+		free_to_partial_list(s, slab, x, addr);
 		return;
 	}
 	if (unlikely(!check_valid_pointer(s, slab, x))) {
