@@ -142,8 +142,8 @@ void *kcalloc(size_t n, size_t size, gfp_t gfp)
 	return __do_kmalloc(bytes, gfp | __GFP_ZERO, _RET_IP_);
 }
 
-/* A kfree of something kmalloc never returned. */
-static void report_bad_kfree(const void *p, struct page *page, unsigned long caller)
+/* A kfree of something kmalloc never returned. noinline: kfree keeps no registers for it. */
+static noinline void report_bad_kfree(const void *p, struct page *page, unsigned long caller)
 {
 	if (!page)
 		slab_bug("kfree", "Invalid pointer %p: not in RAM the page allocator manages", p);

@@ -183,12 +183,9 @@ static inline struct page *virt_to_head_page_safe(const void *x)
 static inline bool check_valid_pointer(const struct kmem_cache *s, struct page *slab,
 				       const void *p)
 {
-	char *base = page_address(slab);
-	unsigned long off;
+	/* Below the first slot, off wraps to a huge value: one test covers both ends. */
+	unsigned long off = (unsigned long)p - (unsigned long)page_address(slab) - s->red_left_pad;
 
-	if ((const char *)p < base + s->red_left_pad)
-		return false;
-	off = (const char *)p - base - s->red_left_pad;
 	return off < (unsigned long)slab->objects * s->size && off % s->size == 0;
 }
 
