@@ -312,9 +312,14 @@ static struct page *rmqueue(struct zone *zone, unsigned int order, int migratety
 	return page;
 }
 
-/* One attempt at a given watermark (Linux: get_page_from_freelist, one zone). */
-static struct page *get_page_from_freelist(unsigned int order, unsigned int alloc_flags,
-					   int migratetype)
+/*
+ * One attempt at a given watermark (Linux: get_page_from_freelist, one
+ * zone). Always inlined: in alloc_pages' fast path the call and its
+ * register saves cost more than the watermark test itself.
+ */
+static __always_inline struct page *get_page_from_freelist(unsigned int order,
+							   unsigned int alloc_flags,
+							   int migratetype)
 {
 	struct zone *zone = &zone_normal;
 	unsigned long mark = zone->_watermark[alloc_flags & ALLOC_WMARK_MASK];
