@@ -540,9 +540,10 @@ static void __free_pages_ok(struct page *page, unsigned int order)
  *   - for order > 0, page->private is the order (set by prep_new_page);
  *   - a reference is held (_refcount > 0).
  * If any fails, free_pages_check() runs the detailed checks and prints
- * which one failed (double free, tail page, wrong order ...).
+ * which one failed (double free, tail page, wrong order ...); the answer is
+ * then its verdict.
  */
-static inline bool free_page_looks_ok(const struct page *page, unsigned int order)
+static inline bool free_page_is_bad(struct page *page, unsigned int order)
 {
 	unsigned long off = (unsigned long)page - (unsigned long)mem_map;
 	unsigned long bytes = (max_pfn - min_low_pfn) * sizeof(struct page);
@@ -551,10 +552,11 @@ static inline bool free_page_looks_ok(const struct page *page, unsigned int orde
 
 	_Static_assert(!(sizeof(struct page) & (sizeof(struct page) - 1)),
 		       "struct page must be a power of two in size for the mask test");
-	if (unlikely(off >= bytes || (off & (sizeof(struct page) - 1)) || order >= MAX_ORDER))
+	if (likely(off < bytes && !(off & (sizeof(struct page) - 1)) && order < MAX_ORDER &&
+		   (page->flags & mask) == want && page->_refcount > 0 &&
+		   (!order || page->private == order)))
 		return false;
-	return likely((page->flags & mask) == want && page->_refcount > 0 &&
-		      (!order || page->private == order));
+	return !free_pages_check(page, order);	/* the detailed checks, and the report */
 }
 
 /*
@@ -580,7 +582,7 @@ static inline bool page_expected_state(const struct page *page)
  */
 void __free_pages(struct page *page, unsigned int order)
 {
-	if (unlikely(!free_page_looks_ok(page, order)) && !free_pages_check(page, order))
+	if (free_page_is_bad(page, order))
 		return;
 	if (--page->_refcount > 0)
 		return;		/* someone else still holds it (Linux: put_page_testzero) */

@@ -94,7 +94,7 @@ static bool find_allocation(unsigned long pfn, unsigned long *head, unsigned int
  * The checks before anything is changed, in the order a reader would ask:
  * is it a page at all, may it ever be freed, is it allocated, is this its
  * order. See internal.h. __free_pages runs this only when its cheap test
- * (free_page_looks_ok) fails, so it may take its time to name the problem.
+ * (free_page_is_bad) fails, so it may take its time to name the problem.
  */
 bool free_pages_check(struct page *page, unsigned int order)
 {
