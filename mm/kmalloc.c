@@ -107,7 +107,8 @@ static void free_large_kmalloc(struct page *page)
 	__free_pages(page, page->private);
 }
 
-static void *__do_kmalloc(size_t size, gfp_t gfp, unsigned long caller)
+/* __always_inline: kmalloc is this code, not a call to it (one call less on the fast path). */
+static __always_inline void *__do_kmalloc(size_t size, gfp_t gfp, unsigned long caller)
 {
 	struct kmem_cache *s;
 
@@ -141,8 +142,8 @@ void *kcalloc(size_t n, size_t size, gfp_t gfp)
 	return __do_kmalloc(bytes, gfp | __GFP_ZERO, _RET_IP_);
 }
 
-/* A kfree of something kmalloc never returned. */
-static void report_bad_kfree(const void *p, struct page *page, unsigned long caller)
+/* A kfree of something kmalloc never returned. noinline: kfree keeps no registers for it. */
+static noinline void report_bad_kfree(const void *p, struct page *page, unsigned long caller)
 {
 	if (!page)
 		slab_bug("kfree", "Invalid pointer %p: not in RAM the page allocator manages", p);
@@ -153,14 +154,21 @@ static void report_bad_kfree(const void *p, struct page *page, unsigned long cal
 	pr_err("FIX kfree: %p not freed\n", p);
 }
 
-static void __kfree(const void *p, unsigned long caller)
+/*
+ * Linux: kfree -> virt_to_folio, then slab_free or free_large_kmalloc.
+ * __always_inline so that kfree is this code and not a call to it. The
+ * cheap tests on the way: the pointer is in managed RAM (one comparison,
+ * virt_to_head_page_safe), the page is a slab (one flag test); everything
+ * else goes to the large-kmalloc test and then to the report.
+ */
+static __always_inline void __kfree(const void *p, unsigned long caller)
 {
 	struct page *page;
 
 	if (unlikely(ZERO_OR_NULL_PTR(p)))
 		return;
 	page = virt_to_head_page_safe(p);
-	if (page && PageSlab(page)) {
+	if (likely(page && PageSlab(page))) {
 		__kmem_cache_free(page->slab_cache, page, (void *)p, caller);
 		return;
 	}

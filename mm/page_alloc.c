@@ -50,9 +50,7 @@ const char * const migratetype_names[MIGRATE_TYPES] = {
 /* Linux: get_pageblock_migratetype -> get_pfnblock_flags_mask. */
 int get_pageblock_migratetype(const struct page *page)
 {
-	struct zone *zone = page_zone(page);
-
-	return zone->pageblock_flags[pageblock_index(zone, page_to_pfn(page))];
+	return get_pfnblock_migratetype(page_zone(page), page_to_pfn(page));
 }
 
 /* Caller holds zone->lock (or is alone at boot). */
@@ -293,23 +291,35 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 
 /* ---- the allocation path ------------------------------------------------ */
 
+/*
+ * Order 0 from this CPU's list, anything else from the buddy lists under
+ * the zone lock. Either way PGALLOC_NORMAL is counted here, inside the
+ * section that masks IRQs anyway (Linux: rmqueue, __count_zid_vm_events).
+ */
 static struct page *rmqueue(struct zone *zone, unsigned int order, int migratetype)
 {
 	unsigned long flags;
 	struct page *page;
 
-	if (order == 0 && pcp_enabled())
+	if (order == 0 && READ_ONCE(pcp_on))	/* pcp_enabled(), inline */
 		return rmqueue_pcplist(zone, migratetype);
 
 	spin_lock_irqsave(&zone->lock, flags);
 	page = __rmqueue(zone, order, migratetype);
+	if (page)
+		__count_vm_events(PGALLOC_NORMAL, 1UL << order);
 	spin_unlock_irqrestore(&zone->lock, flags);
 	return page;
 }
 
-/* One attempt at a given watermark (Linux: get_page_from_freelist, one zone). */
-static struct page *get_page_from_freelist(unsigned int order, unsigned int alloc_flags,
-					   int migratetype)
+/*
+ * One attempt at a given watermark (Linux: get_page_from_freelist, one
+ * zone). Always inlined: in alloc_pages' fast path the call and its
+ * register saves cost more than the watermark test itself.
+ */
+static __always_inline struct page *get_page_from_freelist(unsigned int order,
+							   unsigned int alloc_flags,
+							   int migratetype)
 {
 	struct zone *zone = &zone_normal;
 	unsigned long mark = zone->_watermark[alloc_flags & ALLOC_WMARK_MASK];
@@ -400,8 +410,11 @@ static struct page *__alloc_pages_may_oom(gfp_t gfp, unsigned int order, int mig
  *   direct reclaim, drain the pcp lists, try again
  *   should_reclaim_retry?           loop
  *   one last try at high, then the OOM killer; a kill restarts the count
+ *
+ * noinline: it is rare, and inlined it would make alloc_pages' fast path
+ * save and restore registers only the slow path uses.
  */
-static struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, int migratetype)
+static noinline struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int order, int migratetype)
 {
 	struct zone *zone = &zone_normal;
 	unsigned int alloc_flags = ALLOC_WMARK_MIN | ((gfp & __GFP_HIGH) ? ALLOC_HIGH : 0);
@@ -476,8 +489,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 			warn_alloc(gfp, order);
 		return NULL;
 	}
-	prep_new_page(page, order, gfp);
-	count_vm_events(PGALLOC_NORMAL, 1UL << order);
+	prep_new_page(page, order, gfp);	/* PGALLOC_NORMAL: counted by rmqueue */
 	return page;
 }
 
@@ -493,21 +505,69 @@ unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 
 /*
  * The last reference is gone: reset the page and return the block, order 0
- * through the per-CPU list, larger ones straight to the buddy lists.
- * (Linux: __free_pages_ok / free_unref_page.)
+ * through the per-CPU list, larger ones straight to the buddy lists. PGFREE
+ * is counted where IRQs are masked anyway. (Linux: __free_pages_ok /
+ * free_unref_page.)
  */
 static void __free_pages_ok(struct page *page, unsigned int order)
 {
+	unsigned long pfn = page_to_pfn(page);
+
 	page->flags = 0;	/* the checks passed: no flag matters any more */
 	page->private = 0;
 	page->mapping = NULL;
-	count_vm_events(PGFREE, 1UL << order);
 
-	if (order == 0 && pcp_enabled())
-		free_unref_page(page);
-	else
-		free_one_page(page_zone(page), page, page_to_pfn(page), order,
-			      get_pageblock_migratetype(page));
+	if (order == 0 && READ_ONCE(pcp_on)) {	/* pcp_enabled(), inline */
+		free_unref_page(page, pfn);
+	} else {
+		count_vm_events(PGFREE, 1UL << order);
+		free_one_page(page_zone(page), page, pfn, order,
+			      get_pfnblock_migratetype(page_zone(page), pfn));
+	}
+}
+
+/*
+ * The cheap half of the bad-free checks, before the reference is dropped
+ * (Linux: free_page_is_bad / page_expected_state, which test the flag word
+ * and a few fields once and call bad_page only when that fails). One test
+ * each, together covering everything free_pages_check() reports:
+ *   - page points at a struct page in mem_map: one unsigned range test of
+ *     its offset, and the offset a multiple of sizeof(struct page) (a
+ *     power of two, so a mask);
+ *   - order < MAX_ORDER;
+ *   - PG_reserved clear, and PG_head set exactly when order > 0: one test
+ *     of the flag word against the value it must have;
+ *   - for order > 0, page->private is the order (set by prep_new_page);
+ *   - a reference is held (_refcount > 0).
+ * If any fails, free_pages_check() runs the detailed checks and prints
+ * which one failed (double free, tail page, wrong order ...); the answer is
+ * then its verdict.
+ */
+static inline bool free_page_is_bad(struct page *page, unsigned int order)
+{
+	unsigned long off = (unsigned long)page - (unsigned long)mem_map;
+	unsigned long bytes = (max_pfn - min_low_pfn) * sizeof(struct page);
+	unsigned long mask = (1UL << PG_reserved) | (1UL << PG_head);
+	unsigned long want = order ? 1UL << PG_head : 0;
+
+	_Static_assert(!(sizeof(struct page) & (sizeof(struct page) - 1)),
+		       "struct page must be a power of two in size for the mask test");
+	if (likely(off < bytes && !(off & (sizeof(struct page) - 1)) && order < MAX_ORDER &&
+		   (page->flags & mask) == want && page->_refcount > 0 &&
+		   (!order || page->private == order)))
+		return false;
+	return !free_pages_check(page, order);	/* the detailed checks, and the report */
+}
+
+/*
+ * The cheap half of the checks when the last reference goes: no owner flag
+ * (PAGE_FLAGS_CHECK_AT_FREE: slab, LRU, swap cache ...) and no user mapping,
+ * one test of the flag word and one of the mapcount (Linux:
+ * page_expected_state). free_pages_flags_bad() says which, when it fails.
+ */
+static inline bool page_expected_state(const struct page *page)
+{
+	return likely(!(page->flags & PAGE_FLAGS_CHECK_AT_FREE) && page->_mapcount == -1);
 }
 
 /*
@@ -515,14 +575,18 @@ static void __free_pages_ok(struct page *page, unsigned int order)
  * the block is freed when that was the last one. A bad free (not a page,
  * reserved, already free, wrong order, owner flags still set) is reported
  * with one "BUG: Bad page state" line and refused: no list is touched.
+ *
+ * Fast path, as in Linux: each group of checks is one cheap test; only when
+ * it fails do the detailed checks (mm/page_alloc_debug.c) run, find what is
+ * wrong and report it. If they find nothing after all, the free goes on.
  */
 void __free_pages(struct page *page, unsigned int order)
 {
-	if (!free_pages_check(page, order))
+	if (free_page_is_bad(page, order))
 		return;
 	if (--page->_refcount > 0)
 		return;		/* someone else still holds it (Linux: put_page_testzero) */
-	if (free_pages_flags_bad(page, order)) {
+	if (unlikely(!page_expected_state(page)) && free_pages_flags_bad(page, order)) {
 		page->_refcount = 1;	/* leave it allocated; the owner must fix it */
 		return;
 	}

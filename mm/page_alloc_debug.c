@@ -93,7 +93,8 @@ static bool find_allocation(unsigned long pfn, unsigned long *head, unsigned int
 /*
  * The checks before anything is changed, in the order a reader would ask:
  * is it a page at all, may it ever be freed, is it allocated, is this its
- * order. See internal.h.
+ * order. See internal.h. __free_pages runs this only when its cheap test
+ * (free_page_is_bad) fails, so it may take its time to name the problem.
  */
 bool free_pages_check(struct page *page, unsigned int order)
 {
@@ -143,7 +144,8 @@ bool free_pages_check(struct page *page, unsigned int order)
  * belong to an owner (a slab, an LRU list, the swap cache) that forgot to
  * let go; a mapped page is still in someone's page table. (Linux:
  * page_expected_state, PAGE_FLAGS_CHECK_AT_FREE.) PG_buddy here means the
- * struct page was overwritten.
+ * struct page was overwritten. __free_pages calls this only when its one
+ * test of the flag word and the mapcount has failed (Linux: bad_page).
  */
 bool free_pages_flags_bad(struct page *page, unsigned int order)
 {
@@ -161,6 +163,12 @@ bool free_pages_flags_bad(struct page *page, unsigned int order)
 				 owner_flags[i].name, page->flags);
 			return true;
 		}
+	}
+	if (page->flags & PAGE_FLAGS_CHECK_AT_FREE) {	/* a bit the table above lacks */
+		bad_page("__free_pages", pfn, order,
+			 "flags 0x%lx still set: the owner did not release it",
+			 page->flags & PAGE_FLAGS_CHECK_AT_FREE);
+		return true;
 	}
 	if (page->_mapcount != -1) {
 		bad_page("__free_pages", pfn, order,

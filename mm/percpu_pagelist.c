@@ -22,9 +22,10 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
+#include <linux/vmstat.h>
 #include "internal.h"
 
-static bool pcp_on = true;
+bool pcp_on = true;	/* not static: page_alloc.c reads it inline on the fast paths */
 
 bool pcp_enabled(void)
 {
@@ -46,10 +47,12 @@ void set_pcp_enabled(bool on)
 
 /*
  * Move up to count pages from the buddy lists to a pcp list. Caller holds
- * pcp->lock with interrupts masked. Returns the number moved.
+ * pcp->lock with interrupts masked. Returns the number moved. noinline, as
+ * is free_pcppages_bulk: inlined, they would make the fast paths' prologue
+ * save registers only the refill and the drain need.
  * (Linux: rmqueue_bulk.)
  */
-static int rmqueue_bulk(struct zone *zone, int count, struct list_head *list,
+static noinline int rmqueue_bulk(struct zone *zone, int count, struct list_head *list,
 			int migratetype)
 {
 	int i;
@@ -71,7 +74,7 @@ static int rmqueue_bulk(struct zone *zone, int count, struct list_head *list,
  * migratetype lists in turn. Caller holds pcp->lock with interrupts masked.
  * (Linux: free_pcppages_bulk.)
  */
-static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
+static noinline void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp)
 {
 	int mt = 0;
 
@@ -97,6 +100,12 @@ static void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_page
  * Take one page of this migratetype from this CPU's list, refilling it from
  * the buddy lists when empty. Returns NULL if the zone has none.
  * (Linux: rmqueue_pcplist / __rmqueue_pcplist.)
+ *
+ * The fast path is: mask IRQs, take the pcp lock, pop, unlock, unmask. The
+ * PGALLOC_NORMAL event is counted here, while IRQs are masked anyway, with
+ * the plain add (Linux counts PGALLOC with __count_zid_vm_events, the
+ * variant for callers that cannot be interrupted or migrated); counting it
+ * in alloc_pages would mask IRQs a second time just for the counter.
  */
 struct page *rmqueue_pcplist(struct zone *zone, int migratetype)
 {
@@ -106,12 +115,13 @@ struct page *rmqueue_pcplist(struct zone *zone, int migratetype)
 	struct page *page = NULL;
 
 	spin_lock(&pcp->lock);
-	if (list_empty(list))
+	if (unlikely(list_empty(list)))
 		pcp->count += rmqueue_bulk(zone, pcp->batch, list, migratetype);
-	if (!list_empty(list)) {
+	if (likely(!list_empty(list))) {
 		page = list_first_entry(list, struct page, lru);
 		list_del(&page->lru);
 		pcp->count--;
+		__count_vm_events(PGALLOC_NORMAL, 1);
 	}
 	spin_unlock(&pcp->lock);
 	arch_local_irq_restore(flags);
@@ -120,19 +130,22 @@ struct page *rmqueue_pcplist(struct zone *zone, int migratetype)
 
 /*
  * Put a freed order-0 page on this CPU's list; give a batch back once the
- * list holds "high" pages. (Linux: free_unref_page / free_unref_page_commit.)
+ * list holds "high" pages. The caller has checked the page and passes its
+ * pfn. (Linux: free_unref_page / free_unref_page_commit; like Linux, which
+ * counts PGFREE with __count_vm_events in free_unref_page_commit, the event
+ * is counted inside the masked section rather than masking again for it.)
  */
-void free_unref_page(struct page *page)
+void free_unref_page(struct page *page, unsigned long pfn)
 {
 	struct zone *zone = page_zone(page);
-	int migratetype = get_pageblock_migratetype(page);
+	int migratetype = get_pfnblock_migratetype(zone, pfn);
 	unsigned long flags = arch_local_irq_save();
 	struct per_cpu_pages *pcp = &zone->pcp[smp_processor_id()];
 
 	spin_lock(&pcp->lock);
 	list_add(&page->lru, &pcp->lists[migratetype]);
-	pcp->count++;
-	if (pcp->count >= pcp->high)
+	__count_vm_events(PGFREE, 1);
+	if (unlikely(++pcp->count >= pcp->high))
 		free_pcppages_bulk(zone, pcp->batch, pcp);
 	spin_unlock(&pcp->lock);
 	arch_local_irq_restore(flags);

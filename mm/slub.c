@@ -169,7 +169,7 @@ static void dec_slabs_node(struct kmem_cache_node *n, struct page *slab)
  * Returns true if the caller must free_slab() it after dropping the lock.
  * Runs under n->list_lock.
  */
-static bool put_object_locked(struct kmem_cache *s, struct kmem_cache_node *n,
+static __always_inline bool put_object_locked(struct kmem_cache *s, struct kmem_cache_node *n,
 			      struct page *slab, void *x, bool was_full)
 {
 	set_freepointer(s, x, slab->freelist);
@@ -385,29 +385,53 @@ static void *alloc_debug(struct kmem_cache *s, gfp_t gfp, unsigned long addr)
  * and, with no preemption while interrupts are masked, we cannot migrate,
  * so nothing else touches this CPU's kmem_cache_cpu. It is obviously
  * correct, and costs two DAIF writes per operation.
+ * What the fast path runs: one test of s->flags (debug caches go their own
+ * way), mask IRQs, pop, unmask, and the __GFP_ZERO test; the refill and the
+ * debug path are separate functions, so it keeps no registers for them.
  */
+static inline void *maybe_zero(struct kmem_cache *s, void *object, gfp_t gfp)
+{
+	if (unlikely(gfp & __GFP_ZERO) && object)
+		memset(object, 0, s->object_size);
+	return object;
+}
+
+/*
+ * Everything but the fast path's pop, out of line so that the fast path
+ * saves no registers for it (Linux: __slab_alloc around ___slab_alloc).
+ * Entered with IRQs masked, flags the state to restore; returns with it
+ * restored.
+ */
+static noinline void *__slab_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long flags)
+{
+	void *object = ___slab_alloc(s, gfp, &flags);
+
+	arch_local_irq_restore(flags);
+	return maybe_zero(s, object, gfp);
+}
+
+static noinline void *slab_alloc_debug(struct kmem_cache *s, gfp_t gfp, unsigned long addr)
+{
+	return maybe_zero(s, alloc_debug(s, gfp, addr), gfp);
+}
+
 void *__kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp, unsigned long addr)
 {
+	struct kmem_cache_cpu *c;
 	unsigned long flags;
 	void *object;
 
-	if (kmem_cache_debug(s)) {
-		object = alloc_debug(s, gfp, addr);
-	} else {
-		struct kmem_cache_cpu *c;
+	if (unlikely(kmem_cache_debug(s)))
+		return slab_alloc_debug(s, gfp, addr);
 
-		flags = arch_local_irq_save();
-		c = this_cpu_slab(s);
-		object = c->freelist;
-		if (likely(object))
-			c->freelist = get_freepointer(s, object);
-		else
-			object = ___slab_alloc(s, gfp, &flags);
-		arch_local_irq_restore(flags);
-	}
-	if (object && (gfp & __GFP_ZERO))
-		memset(object, 0, s->object_size);
-	return object;
+	flags = arch_local_irq_save();
+	c = this_cpu_slab(s);
+	object = c->freelist;
+	if (unlikely(!object))
+		return __slab_alloc(s, gfp, flags);
+	c->freelist = get_freepointer(s, object);
+	arch_local_irq_restore(flags);
+	return maybe_zero(s, object, gfp);
 }
 
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
@@ -417,8 +441,15 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 
 /* ---- Freeing ----------------------------------------------------------- */
 
-/* Free on a slab that is not this CPU's active slab, or on any debug cache. */
-static void __slab_free(struct kmem_cache *s, struct page *slab, void *x, unsigned long addr)
+/*
+ * Every free on a debug cache: the checks of mm/slub_debug.c under the node
+ * lock, then the object goes straight back to its slab (Linux:
+ * free_to_partial_list, which debug caches use instead of the per-CPU
+ * paths). Kept apart from __slab_free so the non-debug path carries none of
+ * it.
+ */
+static noinline void free_to_partial_list(struct kmem_cache *s, struct page *slab, void *x,
+					  unsigned long addr)
 {
 	struct kmem_cache_node *n = get_node(s, 0);
 	unsigned long flags;
@@ -426,28 +457,48 @@ static void __slab_free(struct kmem_cache *s, struct page *slab, void *x, unsign
 
 	spin_lock_irqsave(&n->list_lock, flags);
 	was_full = !slab->frozen && slab->inuse == slab->objects;
-	if (kmem_cache_debug(s)) {
-		if (!free_debug_processing(s, slab, x, addr)) {
-			/*
-			 * Reported and refused. The checks may also have cut a
-			 * corrupt freelist short; a slab left with no free
-			 * object belongs on the full list.
-			 */
-			if (!was_full && slab->inuse == slab->objects) {
-				remove_partial(n, slab);
-				list_add(&slab->slab_list, &n->full);
-			}
-			spin_unlock_irqrestore(&n->list_lock, flags);
-			return;
+	if (!free_debug_processing(s, slab, x, addr)) {
+		/*
+		 * Reported and refused. The checks may also have cut a
+		 * corrupt freelist short; a slab left with no free object
+		 * belongs on the full list.
+		 */
+		if (!was_full && slab->inuse == slab->objects) {
+			remove_partial(n, slab);
+			list_add(&slab->slab_list, &n->full);
 		}
-	} else if (unlikely(x == slab->freelist)) {
 		spin_unlock_irqrestore(&n->list_lock, flags);
-		report_naive_double_free(s, slab, x, addr);
 		return;
 	}
 	discard = put_object_locked(s, n, slab, x, was_full);
 	spin_unlock_irqrestore(&n->list_lock, flags);
 	if (discard)
+		free_slab(s, slab);
+}
+
+/*
+ * Free on a slab that is not this CPU's active slab, non-debug cache (Linux:
+ * __slab_free, which does it without the node lock, by cmpxchg on the
+ * slab's freelist and counters, and takes the lock only to move the slab
+ * between lists; here the node lock is taken every time). Entered with
+ * IRQs still masked by __kmem_cache_free, flags the state to restore.
+ */
+static void __slab_free(struct kmem_cache *s, struct page *slab, void *x, unsigned long addr,
+			unsigned long flags)
+{
+	struct kmem_cache_node *n = get_node(s, 0);
+	bool was_full, discard;
+
+	spin_lock(&n->list_lock);
+	if (unlikely(x == slab->freelist)) {
+		spin_unlock_irqrestore(&n->list_lock, flags);
+		report_naive_double_free(s, slab, x, addr);
+		return;
+	}
+	was_full = !slab->frozen && slab->inuse == slab->objects;
+	discard = put_object_locked(s, n, slab, x, was_full);
+	spin_unlock_irqrestore(&n->list_lock, flags);
+	if (unlikely(discard))
 		free_slab(s, slab);
 }
 
@@ -464,8 +515,8 @@ void __kmem_cache_free(struct kmem_cache *s, struct page *slab, void *x, unsigne
 	struct kmem_cache_cpu *c;
 	unsigned long flags;
 
-	if (kmem_cache_debug(s)) {
-		__slab_free(s, slab, x, addr);
+	if (unlikely(kmem_cache_debug(s))) {
+		free_to_partial_list(s, slab, x, addr);
 		return;
 	}
 	if (unlikely(!check_valid_pointer(s, slab, x))) {
@@ -486,8 +537,7 @@ void __kmem_cache_free(struct kmem_cache *s, struct page *slab, void *x, unsigne
 		arch_local_irq_restore(flags);
 		return;
 	}
-	arch_local_irq_restore(flags);
-	__slab_free(s, slab, x, addr);
+	__slab_free(s, slab, x, addr, flags);	/* IRQs stay masked; it restores them */
 }
 
 void kmem_cache_free(struct kmem_cache *s, void *x)

@@ -52,6 +52,16 @@ static inline void count_vm_events(enum vm_event_item item, unsigned long delta)
 	arch_local_irq_restore(flags);
 }
 
+/*
+ * The same for a caller that has already masked IRQs (so it can neither be
+ * interrupted nor migrate): the page allocator's fast paths, which mask
+ * them anyway. (Linux: __count_vm_events, a raw_cpu_add.)
+ */
+static inline void __count_vm_events(enum vm_event_item item, unsigned long delta)
+{
+	vm_event_states[smp_processor_id()].event[item] += delta;
+}
+
 static inline void count_vm_event(enum vm_event_item item)
 {
 	count_vm_events(item, 1);
