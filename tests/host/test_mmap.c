@@ -985,11 +985,12 @@ static void test_find_vma_many(struct kunit *test)
 	const int nr = 10000, tree_lookups = 1000000, scan_lookups = 5000;
 	struct mm_struct *mm = new_mm();
 	unsigned long base = 0x100000000UL, span = 2UL * nr * P, sum = 0;
-	unsigned int seed = 1;
+	struct rnd_state seed;
 	struct timespec t0;
 	double tree_ns, scan_ns;
 	bool all_mapped = true, agree = true;
 
+	prandom_seed_state(&seed, 1);
 	/* One page mapped, one not: 10,000 VMAs that cannot merge. */
 	for (int i = 0; i < nr; i++)
 		all_mapped &= do_mmap(mm, base + 2UL * i * P, P, PROT_READ,
@@ -997,7 +998,7 @@ static void test_find_vma_many(struct kunit *test)
 	KUNIT_EXPECT_TRUE_MSG(test, all_mapped && mm->map_count >= nr,
 			"10,000 one-page VMAs mapped (%d VMAs)", mm->map_count);
 	for (int i = 0; i < 20000; i++) {
-		unsigned long a = base + (unsigned long)rand_r(&seed) % span;
+		unsigned long a = base + prandom_u32_state(&seed) % span;
 
 		agree &= find_vma(mm, a) == find_vma_linear(mm, a);
 	}
@@ -1005,11 +1006,11 @@ static void test_find_vma_many(struct kunit *test)
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (int i = 0; i < tree_lookups; i++)
-		sum += (unsigned long)find_vma(mm, base + (unsigned long)rand_r(&seed) % span);
+		sum += (unsigned long)find_vma(mm, base + prandom_u32_state(&seed) % span);
 	tree_ns = seconds_since(&t0) * 1e9 / tree_lookups;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (int i = 0; i < scan_lookups; i++)
-		sum += (unsigned long)find_vma_linear(mm, base + (unsigned long)rand_r(&seed) % span);
+		sum += (unsigned long)find_vma_linear(mm, base + prandom_u32_state(&seed) % span);
 	scan_ns = seconds_since(&t0) * 1e9 / scan_lookups;
 	kunit_note(test, "find_vma, %d VMAs, random addresses (ASan -O1 build): rbtree %.0f ns, list scan %.0f ns "
 		   "per lookup (%.0fx)%s", mm->map_count, tree_ns, scan_ns, scan_ns / tree_ns, sum ? "" : " ");
