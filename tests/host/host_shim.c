@@ -1,6 +1,7 @@
 /*
  * What kernel code expects from the rest of the kernel, provided for host
- * unit tests: printk (to stdout as TAP comments, and into a log a test can
+ * unit tests and tools/: printk (to stdout as TAP comments, or to a tool's
+ * host_printk_sink, and into a log a test can
  * search: log_buf_head/log_contains as in kernel/printk.c), panic (aborts, so ASan prints a stack) and the fake
  * physical-memory offset used by asm/memory.h.
  */
@@ -38,12 +39,18 @@ static void log_append(const char *s, size_t len)
 	log_head += len;
 }
 
+void (*host_printk_sink)(const char *text);
+
 int vprintk(const char *fmt, va_list ap)
 {
 	char line[1024];
 	int n = vsnprintf(line, sizeof(line), fmt, ap);
 
 	log_append(line, strlen(line));
+	if (host_printk_sink) {
+		host_printk_sink(line);
+		return n;
+	}
 	/*
 	 * TAP treats lines starting with '#' as comments: a kernel message
 	 * becomes one; a line that already is one (a test's "    # note", as
@@ -110,8 +117,10 @@ void *host_ram_alloc(size_t size, phys_addr_t fake_base)
 {
 	void *ram = aligned_alloc(1UL << 22, size);
 
-	if (!ram)
-		abort();
+	if (!ram) {
+		fprintf(stderr, "host_ram_alloc: cannot allocate %zu MiB of simulated RAM\n", size >> 20);
+		exit(1);
+	}
 	memset(ram, 0xcc, size);
 	host_va_offset = (unsigned long)ram - fake_base;
 	return ram;

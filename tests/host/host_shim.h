@@ -28,6 +28,11 @@ unsigned long host_free_pages_exact(void);
  * before `selftest` runs them; non-zero stops the binary.
  */
 int selftest_host_init(void);
+/*
+ * Where printk's text goes instead of stdout as TAP comments, if set (a
+ * tool such as tools/mm/lru-replay keeps the kernel code quiet with it).
+ */
+extern void (*host_printk_sink)(const char *text);
 /* The whole file at path in a malloc'd buffer (its length in *size), or NULL. */
 char *host_read_file(const char *path, size_t *size);
 

@@ -43,65 +43,16 @@
 
 /*
  * ---- a quiet host shim ----
- * What tests/host/host_shim.c gives the tests, but quiet: the kernel code's
- * printk goes to stderr only with -v (or while -S shows a policy's state),
- * not to stdout as TAP comments, and a failed allocation is a message.
+ * tests/host/host_shim.c gives the kernel code what it expects (printk,
+ * panic, the simulated RAM); here printk goes to stderr only with -v (or
+ * while -S shows a policy's state), not to stdout as TAP comments.
  */
-unsigned long host_va_offset;
-unsigned int host_cpu;		/* asm/processor.h: the one CPU this program plays */
 static bool verbose, show_state, showing;
 
-int vprintk(const char *fmt, va_list ap)
+static void quiet_printk(const char *text)
 {
-	return verbose || showing ? vfprintf(stderr, fmt, ap) : 0;
-}
-
-int printk(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vprintk(fmt, ap);
-	va_end(ap);
-	return n;
-}
-
-void panic(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "lru-replay: panic: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n");
-	abort();
-}
-
-void *host_ram_alloc(size_t size, phys_addr_t fake_base)
-{
-	void *ram = aligned_alloc(1UL << 22, size);
-
-	if (!ram) {
-		fprintf(stderr, "lru-replay: cannot allocate %zu MiB of simulated RAM\n", size >> 20);
-		exit(1);
-	}
-	host_va_offset = (unsigned long)ram - fake_base;
-	return ram;
-}
-
-/* Reclaim as mm/page_alloc.c asks about it (as in host_shim.c; vmscan.c is not linked). */
-struct zone;
-
-bool current_is_reclaiming(void)
-{
-	return false;
-}
-
-unsigned long zone_reclaimable_pages(struct zone *zone)
-{
-	return 0;
+	if (verbose || showing)
+		fputs(text, stderr);
 }
 
 /* -S: what the kernel's `lru_gen` command would print now (replay()'s after hook). */
@@ -147,6 +98,8 @@ int main(int argc, char **argv)
 	unsigned long sizes[32], batch = 1, max_size = 0;
 	unsigned int shift = 0;
 	int nr_cols, nr_sizes = 0, opt;
+
+	host_printk_sink = quiet_printk;
 	struct trace t = { 0 };
 
 	while ((opt = getopt(argc, argv, "m:p:s:b:Svh")) != -1) {
