@@ -38,7 +38,9 @@ void smp_send_reschedule(unsigned int cpu);
 void handle_IPI(unsigned int ipinr);
 unsigned long ipi_count(unsigned int cpu, unsigned int ipinr);
 const char *ipi_name(unsigned int ipinr);
-/* The device tree's CPUs (possible), maxcpus= applied: how many smp_init tried to bring up. */
+/* Can the interrupt controller send IPIs (GICv2/v3 yes, the Pi 3's BCM2836 not driven)? */
+bool smp_ipis_available(void);
+/* The device tree's CPUs (possible), maxcpus= applied, 1 without IPIs: how many should be online. */
 unsigned int smp_cpus_expected(void);
 u64 cpu_logical_map(unsigned int cpu);
 void show_ipi_list(void);

@@ -95,7 +95,7 @@ u64 cpu_logical_map(unsigned int cpu)
 
 unsigned int smp_cpus_expected(void)
 {
-	return min(num_possible_cpus(), max_cpus);
+	return smp_ipis_available() ? min(num_possible_cpus(), max_cpus) : 1;
 }
 
 void smp_setup_boot_cpu(void)
@@ -184,7 +184,7 @@ unsigned long ipi_count(unsigned int cpu, unsigned int ipinr)
 	return cpu < NR_CPUS && ipinr < NR_IPI ? READ_ONCE(ipi_counts[cpu][ipinr]) : 0;
 }
 
-static bool smp_ipis_available(void)
+bool smp_ipis_available(void)
 {
 	const struct irq_chip *chip = irq_get_chip();
 
