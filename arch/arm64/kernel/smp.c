@@ -88,6 +88,19 @@ static int __init parse_nosmp(const char *val)
 }
 __setup("nosmp", parse_nosmp);
 
+/*
+ * test.panic_after_smp: panic once the secondaries are up, on purpose, to
+ * show (and let tests check) that panic() stops them: "CPUn: stopping".
+ */
+static bool panic_after_smp;
+
+static int __init parse_panic_after_smp(const char *val)
+{
+	panic_after_smp = true;
+	return 0;
+}
+__setup("test.panic_after_smp", parse_panic_after_smp);
+
 u64 cpu_logical_map(unsigned int cpu)
 {
 	return cpu < NR_CPUS ? cpu_map[cpu].hwid : ~0UL;
@@ -444,6 +457,8 @@ void smp_init(void)
 			printk("CPU%u: failed to come online\n", cpu);
 	}
 	printk("smp: Brought up 1 node, %u CPU%s\n", num_online_cpus(), num_online_cpus() == 1 ? "" : "s");
+	if (panic_after_smp)
+		panic("test.panic_after_smp: panicking on purpose with %u CPUs online", num_online_cpus());
 }
 
 void show_ipi_list(void)

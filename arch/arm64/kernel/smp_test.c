@@ -102,8 +102,9 @@ static void test_call_function_single(struct kunit *test)
 	unsigned int cpu, ran = 0;
 
 	if (num_online_cpus() < 2)
-		kunit_skip(test, "only 1 CPU online (%u possible; -smp 1, maxcpus=1/nosmp, or %s)",
-			   num_possible_cpus(), smp_ipis_available() ? "IPIs work" : "no IPIs from this interrupt controller");
+		kunit_skip(test, "only 1 CPU online (%u possible: %s)", num_possible_cpus(),
+			   !smp_ipis_available() ? "the interrupt controller sends no IPIs" :
+			   num_possible_cpus() == 1 ? "the machine has one (-smp 1)" : "maxcpus=1 or nosmp");
 	for_each_online_cpu(cpu) {
 		struct where w = { .cpu = ~0u };
 
