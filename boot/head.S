@@ -203,7 +203,7 @@ __enable_mmu:
  *   TTBR0_EL1  init_idmap_pg_dir, only while this page turns the MMU on
  *   TTBR1_EL1  swapper_pg_dir: the kernel's final tables, not the boot ones
  *   SCTLR_EL1  the boot CPU's value (M, C, I, SA, and SPAN clear if PAN is on)
- * (ARM ARM D8.2: translation regime registers; D17.2 for each register.)
+ * (ARM ARM D8, the VMSA; D17.2 describes each register.)
  */
 __secondary_enable_mmu:
 	adr_l	x21, secondary_data

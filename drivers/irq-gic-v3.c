@@ -103,7 +103,7 @@ static int gic_v3_xlate(const u32 *cells, int n)
 }
 
 /*
- * SGIs through ICC_SGI1R_EL1 (IHI 0069 12.11.26), one write per target:
+ * SGIs through ICC_SGI1R_EL1 (IHI 0069, its register description), one write per target:
  * Aff3 [55:48], Aff2 [39:32], Aff1 [23:16] name the cluster, TargetList
  * [15:0] the Aff0 values in it, INTID [27:24], IRM 0 (use the list). Linux
  * batches CPUs of one cluster into one write (gic_send_sgi); with four CPUs

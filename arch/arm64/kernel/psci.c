@@ -72,7 +72,7 @@ bool psci_available(void)
 }
 
 /*
- * CPU_ON (DEN 0022 5.1.4): x1 = the target's MPIDR affinity, x2 = the
+ * CPU_ON (DEN 0022, CPU_ON): x1 = the target's MPIDR affinity, x2 = the
  * physical address it starts at (MMU off, at the caller's EL or EL2),
  * x3 = context_id, passed to it in x0 (unused: secondary_data says all).
  * Returns 0 or a PSCI error: -2 INVALID_PARAMETERS, -4 ALREADY_ON,
