@@ -16,12 +16,15 @@
 #include <linux/selftest.h>
 #include <linux/smp.h>
 #include <asm/irqflags.h>
+#include <asm/memory.h>
+#include <asm/proc-fns.h>
 #include <asm/processor.h>
 #include <asm/sysreg.h>
 #include <stdlib.h>
 #include <uapi/errno.h>
 
 #define MPIDR_HWID_BITMASK	0xff00ffffffUL
+#define TTBR_BADDR_MASK_TEST	0x0000fffffffff000UL	/* TTBR0_EL1.BADDR, without the ASID */
 
 static long expect_online = -1;	/* selftest.smp_online=N */
 
@@ -153,6 +156,54 @@ static void test_offline_cpu_refused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, w.done, 0u);
 }
 
+/*
+ * Every CPU runs with the same translation and exception setup as CPU 0:
+ * the registers boot/head.S and secondary_start_kernel wrote, read back on
+ * each CPU. TTBR0 holds the reserved table when no user mm runs there (the
+ * identity map is gone); only CPU 0 may have a user mm loaded, so only its
+ * TTBR0 is not compared.
+ */
+struct sysregs {
+	u64 ttbr1, tcr, sctlr, mair, vbar, ttbr0, cpacr, tpidr;
+};
+
+static void read_regs(void *info)
+{
+	struct sysregs *r = (struct sysregs *)info + smp_processor_id();
+
+	r->ttbr1 = read_sysreg(ttbr1_el1);
+	r->tcr = read_sysreg(tcr_el1);
+	r->sctlr = read_sysreg(sctlr_el1);
+	r->mair = read_sysreg(mair_el1);
+	r->vbar = read_sysreg(vbar_el1);
+	r->ttbr0 = read_sysreg(ttbr0_el1);
+	r->cpacr = read_sysreg(cpacr_el1);
+	r->tpidr = read_sysreg(tpidr_el1);
+}
+
+static void test_same_mmu_config(struct kunit *test)
+{
+	static struct sysregs r[NR_CPUS];
+	unsigned int cpu;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "only 1 CPU online");
+	on_each_cpu(read_regs, r, true);
+	for_each_online_cpu(cpu) {
+		if (cpu == 0)
+			continue;
+		KUNIT_EXPECT_EQ_MSG(test, r[cpu].ttbr1, r[0].ttbr1, "CPU%u TTBR1_EL1 (swapper_pg_dir)", cpu);
+		KUNIT_EXPECT_EQ_MSG(test, r[cpu].tcr, r[0].tcr, "CPU%u TCR_EL1", cpu);
+		KUNIT_EXPECT_EQ_MSG(test, r[cpu].sctlr, r[0].sctlr, "CPU%u SCTLR_EL1", cpu);
+		KUNIT_EXPECT_EQ_MSG(test, r[cpu].mair, r[0].mair, "CPU%u MAIR_EL1", cpu);
+		KUNIT_EXPECT_EQ_MSG(test, r[cpu].vbar, r[0].vbar, "CPU%u VBAR_EL1", cpu);
+		KUNIT_EXPECT_EQ_MSG(test, r[cpu].cpacr, r[0].cpacr, "CPU%u CPACR_EL1", cpu);
+		KUNIT_EXPECT_EQ_MSG(test, r[cpu].ttbr0 & TTBR_BADDR_MASK_TEST, (u64)__pa_symbol(reserved_pg_dir),
+				    "CPU%u TTBR0_EL1: the reserved table, not the identity map", cpu);
+		KUNIT_EXPECT_TRUE_MSG(test, r[cpu].tpidr != r[0].tpidr, "CPU%u shares CPU 0's cpu_info", cpu);
+	}
+}
+
 static void count_here(void *info)
 {
 	unsigned int *counts = info;
@@ -208,6 +259,7 @@ static struct kunit_case smp_cases[] = {
 	KUNIT_CASE(test_call_function_single),
 	KUNIT_CASE(test_call_function_nowait),
 	KUNIT_CASE(test_offline_cpu_refused),
+	KUNIT_CASE(test_same_mmu_config),
 	KUNIT_CASE(test_on_each_cpu),
 	KUNIT_CASE(test_ipi_counters),
 	{ NULL, NULL },
