@@ -4,8 +4,8 @@
 # `scripts/deps.sh qemu10`) with Debian's bcm2711-rpi-4-b.dtb: EL2 entry, the
 # mini UART behind /soc ranges at 0xfe215040, the GIC-400, the 960 MiB QEMU
 # fills into the DTB's empty /memory, cores 1-3 released from QEMU's
-# spin-table stub into the kernel (arch/arm64/kernel/smp.c). The quick self-test suites must pass
-# there (tests/e2e/ktap.sh); `make rpi4-test` and `make test-matrix` run
+# spin-table stub into the kernel (arch/arm64/kernel/smp.c). The quick
+# self-test suites must pass there (tests/e2e/ktap.sh); `make rpi4-test` and `make test-matrix` run
 # every suite. The image is build/kernel8.img, unchanged.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/ktap.sh"
