@@ -85,8 +85,7 @@ unlike "$log" 'Internal error|Oops' "zero-size /memory: no exception on the way"
 # secondary cores left the firmware's polling loop for secondary_park
 # (arch/arm64/kernel/smp.c: without IPIs from the BCM2836 they are parked,
 # not brought up; smp_spin_table.c): core 0's release word untouched, cores
-# 1-3's
-# all hold one address, and each of those cores sits at that address + 4 or
+# 1-3's all hold one address, and each of those cores sits at that address + 4 or
 # + 8 (its WFI loop) at EL2 with D, A, I and F masked.
 log=$LOGDIR/rpi3-shell.log
 session_start "$log" bash qemu/rpi3.sh
