@@ -26,9 +26,10 @@ struct irq_chip {
 	/*
 	 * SMP; NULL where the controller cannot (the BCM2836's mailboxes are
 	 * not driven: secondaries then stay parked). ipi_send raises SGI ipi
-	 * on every CPU in mask; cpu_init sets up the calling secondary CPU's
+	 * on every CPU in mask; cpu_init sets up the calling CPU's own
 	 * interface (GICv2 banked GICC and SGI/PPI enables, GICv3 its own
-	 * redistributor) and is called from secondary_start_kernel.
+	 * redistributor): the boot CPU's from the probe, each secondary's
+	 * from secondary_start_kernel.
 	 */
 	void (*ipi_send)(const struct cpumask *mask, unsigned int ipi);
 	int (*cpu_init)(void);
