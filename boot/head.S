@@ -16,6 +16,7 @@
 #include <asm/assembler.h>
 #include <asm/sysreg.h>
 #include <asm/memory.h>
+#include <asm/smp.h>
 
 	.section .head.text, "ax"
 /* The arm64 Image header (booting.rst), 64 bytes. */
@@ -109,9 +110,25 @@ el2_to_el1:
 	eret
 
 /*
- * Where a spin-table core goes when it is released before SMP bring-up
- * (arch/arm64/kernel/smp_spin_table.c): MMU off, at whatever EL the firmware left
- * it in. WFI with every exception masked stops the core for good; nothing
+ * A secondary CPU enters here, MMU off, at the physical address the boot CPU
+ * handed to PSCI CPU_ON or wrote into the core's spin-table release word
+ * (arch/arm64/kernel/smp.c, __cpu_up). Linux: secondary_entry in head.S.
+ * Like the boot CPU it may arrive at EL2 (the Pi firmware, U-Boot, QEMU's
+ * PSCI with virtualization=on) and drops to EL1 the same way; then
+ * __secondary_enable_mmu turns the MMU on with the kernel's final tables.
+ * x0 (PSCI context_id, or whatever the spin-table loop left) is ignored:
+ * the boot CPU brings up one CPU at a time, so secondary_data describes us.
+ */
+	.globl	secondary_entry
+secondary_entry:
+	bl	el2_to_el1
+	b	__secondary_enable_mmu
+
+/*
+ * Where a spin-table core goes when it is not brought up
+ * (nosmp, maxcpus=, or an interrupt controller that cannot send IPIs:
+ * arch/arm64/kernel/smp_spin_table.c): MMU off, at whatever EL the firmware
+ * left it in. WFI with every exception masked stops the core for good; nothing
  * routes an interrupt to it, and the firmware's WFE loop it leaves was
  * busy polling (under QEMU's TCG, a host thread at 100%).
  */
@@ -176,6 +193,42 @@ __enable_mmu:
 	br	x8
 	.ltorg
 
+/*
+ * The secondary CPU's MMU-on, in the identity map like __enable_mmu. The
+ * boot CPU wrote secondary_data with its caches on and cleaned it to the
+ * point of coherency (smp.c), so these loads with the MMU and caches off see
+ * it; adr_l is PC-relative, so it gives the physical address here.
+ *   MAIR_EL1   the same constant as the boot CPU
+ *   TCR_EL1    the boot CPU's final value (paging_init: IPS, AS, HA/HD, EPD0 = 0)
+ *   TTBR0_EL1  init_idmap_pg_dir, only while this page turns the MMU on
+ *   TTBR1_EL1  swapper_pg_dir: the kernel's final tables, not the boot ones
+ *   SCTLR_EL1  the boot CPU's value (M, C, I, SA, and SPAN clear if PAN is on)
+ * (ARM ARM D8, the VMSA; D17.2 describes each register.)
+ */
+__secondary_enable_mmu:
+	adr_l	x21, secondary_data
+	mov_q	x0, MAIR_EL1_VALUE
+	msr	mair_el1, x0
+	ldr	x0, [x21, #SECONDARY_DATA_TCR]
+	msr	tcr_el1, x0
+	adr_l	x0, init_idmap_pg_dir
+	msr	ttbr0_el1, x0
+	ldr	x0, [x21, #SECONDARY_DATA_TTBR1]
+	msr	ttbr1_el1, x0
+	isb
+	tlbi	vmalle1			/* this core's TLB: nothing from the firmware */
+	dsb	nsh
+	isb
+	ldr	x0, [x21, #SECONDARY_DATA_SCTLR]
+	msr	sctlr_el1, x0
+	isb
+	ic	iallu
+	dsb	nsh
+	isb
+	ldr	x8, =__secondary_switched
+	br	x8
+	.ltorg
+
 	.text
 /* Now at the link address, in the high half. */
 __primary_switched:
@@ -201,6 +254,28 @@ __primary_switched:
 	mov	x30, xzr
 	mov	x0, x19
 	bl	start_kernel
+1:	wfe
+	b	1b
+
+/*
+ * A secondary CPU, now at the link address: the vectors, the stack and
+ * cpu_info the boot CPU prepared (secondary_data, read through the cache
+ * now), TPIDR_EL1, then secondary_start_kernel(), which never returns.
+ * TTBR0 still points at the identity map: secondary_start_kernel switches
+ * it to the reserved empty table first thing.
+ */
+__secondary_switched:
+	adr_l	x0, vectors
+	msr	vbar_el1, x0
+	isb
+	adr_l	x21, secondary_data
+	ldr	x0, [x21, #SECONDARY_DATA_STACK]
+	mov	sp, x0
+	ldr	x0, [x21, #SECONDARY_DATA_CPU_INFO]
+	msr	tpidr_el1, x0
+	mov	x29, xzr
+	mov	x30, xzr
+	bl	secondary_start_kernel
 1:	wfe
 	b	1b
 

@@ -7,6 +7,8 @@
 #include <linux/kernel.h>
 #include <linux/irq.h>
 #include <linux/of.h>
+#include <linux/smp.h>
+#include <asm/barrier.h>
 #include <asm/io.h>
 #include <asm/sysreg.h>
 
@@ -41,8 +43,17 @@
 #define ICC_EOIR1_EL1		S3_0_C12_C12_1
 #define ICC_CTLR_EL1		S3_0_C12_C12_4
 #define ICC_IGRPEN1_EL1		S3_0_C12_C12_7
+#define ICC_SGI1R_EL1		S3_0_C12_C11_5
 
-static void __iomem *gicd, *gicr_sgi;
+static void __iomem *gicd;
+/*
+ * Each CPU's redistributor SGI_base frame, found by its own MPIDR
+ * (gic_find_redist), set by that CPU in gic_v3_cpu_init. SGIs and PPIs are
+ * private: enabling the timer's PPI reaches only the CPU that asks.
+ */
+static void __iomem *gicr_sgi[NR_CPUS];
+static void __iomem *gicr_region;	/* all redistributors, mapped once by the boot CPU */
+static u64 gicr_region_size;
 static unsigned int gic_nr_irqs;
 
 static void gicd_wait_rwp(void)
@@ -54,7 +65,7 @@ static void gicd_wait_rwp(void)
 static void gic_v3_enable(unsigned int hwirq)
 {
 	if (hwirq < 32)
-		writel(1u << hwirq, gicr_sgi + GICR_ISENABLER0);
+		writel(1u << hwirq, gicr_sgi[smp_processor_id()] + GICR_ISENABLER0);
 	else
 		writel(1u << (hwirq % 32), gicd + GICD_ISENABLER(hwirq / 32));
 }
@@ -62,7 +73,7 @@ static void gic_v3_enable(unsigned int hwirq)
 static void gic_v3_disable(unsigned int hwirq)
 {
 	if (hwirq < 32)
-		writel(1u << hwirq, gicr_sgi + GICR_ICENABLER0);
+		writel(1u << hwirq, gicr_sgi[smp_processor_id()] + GICR_ICENABLER0);
 	else
 		writel(1u << (hwirq % 32), gicd + GICD_ICENABLER(hwirq / 32));
 	gicd_wait_rwp();
@@ -75,7 +86,10 @@ static void gic_v3_handle(struct pt_regs *regs)
 
 		if (intid >= 1020 && intid <= 1023)
 			return;
-		generic_handle_irq((unsigned int)intid);
+		if (intid < NR_IPI)
+			handle_IPI((unsigned int)intid);
+		else
+			generic_handle_irq((unsigned int)intid);
 		write_sysreg(intid, ICC_EOIR1_EL1);
 		isb();
 	}
@@ -88,12 +102,40 @@ static int gic_v3_xlate(const u32 *cells, int n)
 	return (int)(cells[1] + (cells[0] == 1 ? 16 : 32));
 }
 
+/*
+ * SGIs through ICC_SGI1R_EL1 (IHI 0069, its register description), one write per target:
+ * Aff3 [55:48], Aff2 [39:32], Aff1 [23:16] name the cluster, TargetList
+ * [15:0] the Aff0 values in it, INTID [27:24], IRM 0 (use the list). Linux
+ * batches CPUs of one cluster into one write (gic_send_sgi); with four CPUs
+ * one each is as clear. The DSB makes earlier normal-memory writes visible
+ * before the SGI can be taken: the system-register write is not a memory
+ * access, so a DMB does not order it (Linux: gic_ipi_send_mask uses dsb).
+ */
+static void gic_v3_ipi_send(const struct cpumask *mask, unsigned int ipi)
+{
+	unsigned int cpu;
+
+	dsb(ishst);
+	for_each_cpu(cpu, mask) {
+		u64 mpidr = cpu_logical_map(cpu);
+		u64 val = ((mpidr >> 32) & 0xff) << 48 | ((mpidr >> 16) & 0xff) << 32 |
+			  ((mpidr >> 8) & 0xff) << 16 | (u64)ipi << 24 | 1UL << (mpidr & 0xf);
+
+		write_sysreg(val, ICC_SGI1R_EL1);
+	}
+	isb();
+}
+
+static int gic_v3_cpu_init(void);
+
 static const struct irq_chip gic_v3_chip = {
 	.name = "GICv3",
 	.enable = gic_v3_enable,
 	.disable = gic_v3_disable,
 	.handle = gic_v3_handle,
 	.xlate = gic_v3_xlate,
+	.ipi_send = gic_v3_ipi_send,
+	.cpu_init = gic_v3_cpu_init,
 };
 
 /* The redistributor frame whose GICR_TYPER affinity matches this CPU's MPIDR. */
@@ -113,10 +155,47 @@ static void __iomem *gic_find_redist(void __iomem *base, u64 size)
 	return NULL;
 }
 
+/*
+ * This CPU's redistributor and CPU interface: wake the redistributor
+ * (GICR_WAKER.ProcessorSleep = 0, wait for ChildrenAsleep to clear), SGIs
+ * and PPIs Group 1 at middle priority with only the IPI SGIs enabled, then
+ * the system-register CPU interface. Run by every CPU for itself.
+ */
+static int gic_v3_cpu_init(void)
+{
+	unsigned int cpu = smp_processor_id();
+	void __iomem *rd = gic_find_redist(gicr_region, gicr_region_size);
+	void __iomem *sgi;
+
+	if (!rd) {
+		printk("GICv3: CPU%u: no redistributor for MPIDR 0x%lx\n", cpu,
+		       (unsigned long)read_sysreg(mpidr_el1));
+		return -1;
+	}
+	sgi = rd + GICR_SGI_BASE;
+	gicr_sgi[cpu] = sgi;
+	writel(readl(rd + GICR_WAKER) & ~GICR_WAKER_PROCESSOR_SLEEP, rd + GICR_WAKER);
+	while (readl(rd + GICR_WAKER) & GICR_WAKER_CHILDREN_ASLEEP)
+		cpu_relax();
+	writel(~0u, sgi + GICR_ICENABLER0);
+	writel(~0u, sgi + GICR_IGROUPR0);
+	for (unsigned int i = 0; i < 8; i++)
+		writel(0xa0a0a0a0, sgi + GICR_IPRIORITYR(i));
+	writel((1u << NR_IPI) - 1, sgi + GICR_ISENABLER0);
+
+	/* CPU interface through system registers (ICC_SRE_EL1.SRE). */
+	write_sysreg(read_sysreg(ICC_SRE_EL1) | 1, ICC_SRE_EL1);
+	isb();
+	write_sysreg(0xf0, ICC_PMR_EL1);
+	write_sysreg(0, ICC_CTLR_EL1);
+	write_sysreg(1, ICC_IGRPEN1_EL1);
+	isb();
+	return 0;
+}
+
 int gic_v3_of_init(int node)
 {
 	u64 dbase, dsize, rbase, rsize;
-	void __iomem *rd;
 
 	if (of_address_to_resource(node, 0, &dbase, &dsize) ||
 	    of_address_to_resource(node, 1, &rbase, &rsize)) {
@@ -126,15 +205,10 @@ int gic_v3_of_init(int node)
 	if (rsize > 0x200000)	/* the early ioremap window holds 2 MiB */
 		rsize = 0x200000 - 0x10000 * 2;
 	gicd = ioremap(dbase, 0x10000);
-	rd = ioremap(rbase, rsize);
-	if (!gicd || !rd)
+	gicr_region = ioremap(rbase, rsize);
+	gicr_region_size = rsize;
+	if (!gicd || !gicr_region)
 		return -1;
-	rd = gic_find_redist(rd, rsize);
-	if (!rd) {
-		printk("GICv3: no redistributor for this CPU\n");
-		return -1;
-	}
-	gicr_sgi = rd + GICR_SGI_BASE;
 	gic_nr_irqs = min(32 * ((readl(gicd + GICD_TYPER) & 0x1f) + 1), 1020u);
 
 	/* Distributor: everything Group 1, middle priority, routed to CPU 0. */
@@ -153,22 +227,8 @@ int gic_v3_of_init(int node)
 	writel(GICD_CTLR_ARE | GICD_CTLR_ENABLE_G1 | GICD_CTLR_ENABLE_G0, gicd + GICD_CTLR);
 	gicd_wait_rwp();
 
-	/* Redistributor: wake it, then SGIs/PPIs Group 1 at middle priority. */
-	writel(readl(rd + GICR_WAKER) & ~GICR_WAKER_PROCESSOR_SLEEP, rd + GICR_WAKER);
-	while (readl(rd + GICR_WAKER) & GICR_WAKER_CHILDREN_ASLEEP)
-		cpu_relax();
-	writel(~0u, gicr_sgi + GICR_ICENABLER0);
-	writel(~0u, gicr_sgi + GICR_IGROUPR0);
-	for (unsigned int i = 0; i < 8; i++)
-		writel(0xa0a0a0a0, gicr_sgi + GICR_IPRIORITYR(i));
-
-	/* CPU interface through system registers (ICC_SRE_EL1.SRE). */
-	write_sysreg(read_sysreg(ICC_SRE_EL1) | 1, ICC_SRE_EL1);
-	isb();
-	write_sysreg(0xf0, ICC_PMR_EL1);
-	write_sysreg(0, ICC_CTLR_EL1);
-	write_sysreg(1, ICC_IGRPEN1_EL1);
-	isb();
+	if (gic_v3_cpu_init())
+		return -1;
 	set_irq_chip(&gic_v3_chip);
 	printk("GICv3: %u interrupts, GICD at 0x%lx, GICR at 0x%lx\n", gic_nr_irqs,
 	       (unsigned long)dbase, (unsigned long)rbase);

@@ -124,3 +124,33 @@ int of_scan_spin_tables(of_spin_table_fn fn, void *arg)
 	}
 	return n;
 }
+
+int of_scan_cpus(of_cpu_fn fn, void *arg)
+{
+	const void *fdt = initial_boot_params;
+	int cpus = fdt_path_offset(fdt, "/cpus"), n = 0;
+
+	if (cpus < 0)
+		return 0;
+	for (int cpu = fdt_first_subnode(fdt, cpus); cpu >= 0; cpu = fdt_next_subnode(fdt, cpu)) {
+		const char *type = fdt_getprop(fdt, cpu, "device_type", NULL);
+		const char *status = fdt_getprop(fdt, cpu, "status", NULL);
+		const void *rel, *reg;
+		int len = 0, rlen;
+
+		/* /cpus also holds cpu-map and l2-cache nodes (the Pi's DTBs). */
+		if (!type || strcmp(type, "cpu") != 0)
+			continue;
+		if (status && strcmp(status, "okay") != 0 && strcmp(status, "ok") != 0)
+			continue;
+		reg = fdt_getprop(fdt, cpu, "reg", &rlen);
+		if (!reg || rlen < 4)
+			continue;
+		rel = fdt_getprop(fdt, cpu, "cpu-release-addr", &len);
+		fn(fdt_get_name(fdt, cpu, NULL), of_read_number(reg, rlen / 4),
+		   fdt_getprop(fdt, cpu, "enable-method", NULL),
+		   rel && (len == 4 || len == 8) ? of_read_number(rel, len / 4) : 0, arg);
+		n++;
+	}
+	return n;
+}

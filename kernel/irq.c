@@ -5,6 +5,7 @@
 #include <linux/kernel.h>
 #include <linux/irq.h>
 #include <linux/of.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <asm/irq.h>
 
@@ -106,13 +107,29 @@ unsigned long irq_count(unsigned int hwirq)
 	return hwirq < NR_IRQS ? irq_desc[hwirq].count : 0;
 }
 
-/* Like /proc/interrupts: one line per claimed interrupt. */
+/*
+ * Like /proc/interrupts: one line per claimed interrupt, then the IPI rows
+ * with a column per CPU. A device interrupt's one count is CPU 0's: SPIs
+ * are routed to CPU 0 and only CPU 0 enables its timer PPI.
+ */
 void show_interrupts(void)
 {
-	printk("           CPU0\n");
+	char head[64] = "     ";
+	int n = 5;
+
+	/* "CPUn" right-aligned over each CPU's 10-digit column, as Linux prints it */
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+		if (cpumask_test_cpu(cpu, cpu_possible_mask)) {
+			char name[8];
+
+			snprintf(name, sizeof(name), "CPU%u", cpu);
+			n += snprintf(head + n, sizeof(head) - (size_t)n, " %10s", name);
+		}
+	printk("%s\n", head);
 	for (unsigned int i = 0; i < NR_IRQS; i++)
 		if (irq_desc[i].handler)
 			printk("%4u: %10lu  %s  %s\n", i, irq_desc[i].count,
 			       root_chip->name, irq_desc[i].name);
+	show_ipi_list();	/* per-CPU IPI rows, as Linux's arch_show_interrupts */
 	printk(" Err: %10lu\n", spurious_irqs);
 }

@@ -19,6 +19,7 @@
 #include <linux/selftest.h>
 #include <linux/bench.h>
 #include <linux/shell.h>
+#include <linux/smp.h>
 #include <linux/swap.h>
 #include <asm/boot.h>
 #include <asm/neon.h>
@@ -141,12 +142,12 @@ void start_kernel(u64 dtb_pa)
 		early_debug_console_init();	/* DT names no UART we drive: try the debug one */
 	parse_args(of_bootargs());
 	psci_init();
+	smp_init_cpus();	/* possible CPUs from /cpus: SLUB's banner counts them */
 	print_banner();
 
 	fpsimd_init();		/* liblz4 (zram) uses NEON registers: CPACR_EL1.FPEN */
 	setup_arch_memory();
 	fork_init();		/* kernel.threads-max from the RAM just counted */
-	smp_park_spin_table_cpus();	/* the Pi's cores 1-3 stop polling */
 	asid_init();
 	zero_page_init();
 
@@ -155,6 +156,7 @@ void start_kernel(u64 dtb_pa)
 	if (arch_timer_init())
 		panic("no usable timer");
 	local_irq_enable();
+	smp_init();		/* secondaries up, idle, serving IPIs; tasks stay on CPU 0 */
 
 	if (cmdline_has("bench")) run_benchmarks();	/* bench/bench.c; ends QEMU */
 	rest_init();

@@ -6,6 +6,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/reboot.h>
+#include <linux/smp.h>
 #include <asm/irqflags.h>
 #include <asm/traps.h>
 
@@ -24,6 +25,7 @@ void panic(const char *fmt, ...)
 	va_end(ap);
 	printk("\n");
 	dump_backtrace((unsigned long)__builtin_frame_address(0), 0);
+	smp_send_stop();	/* the other CPUs print "CPUn: stopping" and halt */
 	printk("---[ end Kernel panic ]---\n");
 	machine_exit(3);
 }

@@ -10,6 +10,7 @@
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
+#include <linux/cpumask.h>
 #include <string.h>
 #include "slab.h"
 
@@ -286,9 +287,10 @@ void kmem_cache_init(void)
 	slab_is_available = true;
 
 	create_kmalloc_caches();
+	/* CPUs= is Linux's nr_cpu_ids: the possible CPUs (the device tree's), not NR_CPUS. */
 	pr_info("SLUB: HWalign=%u, Order=0-%u, MinObjects=%u, CPUs=%u, Nodes=%u\n",
 		(unsigned int)L1_CACHE_BYTES, SLUB_MAX_ORDER, slub_min_objects(),
-		NR_CPUS, MAX_NUMNODES);
+		num_possible_cpus(), MAX_NUMNODES);
 }
 
 /* ---- /proc/slabinfo ---------------------------------------------------- */

@@ -4,8 +4,9 @@
 # QEMU acts as the Pi firmware: it loads the image (0x200000 with the Image
 # header, 0x80000 without), enters core 0 at EL2 with x0 = DTB (0x08000000),
 # rewrites /memory to 0x0-0x3c000000 and leaves cores 1-3 in a spin loop on
-# the release addresses 0xe0/0xe8/0xf0 (the kernel parks them in WFI:
-# arch/arm64/kernel/smp_spin_table.c).
+# the release addresses 0xe0/0xe8/0xf0 (the kernel parks them in WFI: the
+# Pi 3's BCM2836 controller sends it no IPIs, so they are not brought up;
+# arch/arm64/kernel/smp.c, smp_spin_table.c).
 #
 # Knobs: BOOTARGS, SEMIHOSTING=1, ICOUNT=1 (as qemu/run.sh), KERNEL, DTB, and
 #   CONSOLE=aux    (default) the DTB as shipped: stdout-path = serial1, the

@@ -6,13 +6,15 @@
 # QEMU acts as the Pi firmware: it loads the image (0x200000 with the Image
 # header), enters core 0 at EL2 with x0 = DTB, fills in /memory (which
 # Debian's DTB ships with size 0; QEMU gives the kernel 960 MiB) and leaves
-# cores 1-3 in a spin loop (the kernel parks them in WFI:
-# arch/arm64/kernel/smp_spin_table.c).
+# cores 1-3 in a spin loop on their spin-table release words, from which the
+# kernel brings them up (arch/arm64/kernel/smp.c; nosmp or maxcpus= parks the
+# others in WFI).
 #
 # Knobs: BOOTARGS, SEMIHOSTING=1, ICOUNT=1 (as qemu/run.sh), KERNEL, DTB.
 # The console is the DTB's stdout-path = serial1, the mini UART, which is
 # QEMU's second -serial: it is put on this terminal. Extra arguments go to
-# QEMU. With cores 1-3 parked, an emulated Pi 4 keeps about one host core busy.
+# QEMU. With cores 1-3 idle in WFI (in the kernel, or parked), an emulated
+# Pi 4 keeps about one host core busy.
 #
 # QEMU 10 looks for its modules in the system's module directory first and
 # warns "Only modules from the same build can be loaded" about QEMU 7.2's;

@@ -19,7 +19,7 @@ machine="virt"
 [ "${EL2:-0}" = 1 ] && machine="$machine,virtualization=on"
 [ "${GIC:-2}" = 3 ] && machine="$machine,gic-version=3"
 
-args=(-M "$machine" -cpu "${CPU:-cortex-a72}" -m "${MEM:-1G}" -smp "${SMP:-1}"
+args=(-M "$machine" -cpu "${CPU:-cortex-a72}" -m "${MEM:-1G}" -smp "${SMP:-4}"
 	-nographic -nic none -no-reboot
 	-bios "${UBOOT:-/usr/lib/u-boot/qemu_arm64/u-boot.bin}"
 	-drive if=none,file="$disk",format=raw,id=hd0 -device virtio-blk-device,drive=hd0)

@@ -9,6 +9,8 @@
 #include <linux/types.h>
 #include <asm/ptrace.h>
 
+struct cpumask;
+
 #define NR_IRQS		1024
 
 typedef void (*irq_handler_t)(unsigned int hwirq, void *data);
@@ -21,6 +23,16 @@ struct irq_chip {
 	void (*handle)(struct pt_regs *regs);
 	/* DT interrupt specifier -> hardware number, or -1. */
 	int (*xlate)(const u32 *cells, int ncells);
+	/*
+	 * SMP; NULL where the controller cannot (the BCM2836's mailboxes are
+	 * not driven: secondaries then stay parked). ipi_send raises SGI ipi
+	 * on every CPU in mask; cpu_init sets up the calling CPU's own
+	 * interface (GICv2 banked GICC and SGI/PPI enables, GICv3 its own
+	 * redistributor): the boot CPU's from the probe, each secondary's
+	 * from secondary_start_kernel.
+	 */
+	void (*ipi_send)(const struct cpumask *mask, unsigned int ipi);
+	int (*cpu_init)(void);
 };
 
 /* Find the controller in the device tree and initialise it. Returns 0 or -1 with a message. */

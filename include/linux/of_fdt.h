@@ -21,4 +21,14 @@ bool of_initrd(u64 *start, u64 *end);
 typedef void (*of_spin_table_fn)(const char *name, u64 hwid, u64 release_addr, void *arg);
 int of_scan_spin_tables(of_spin_table_fn fn, void *arg);
 
+/*
+ * Call fn for each /cpus node with device_type "cpu", a reg and a status
+ * that is absent or "okay", in device-tree order: its name, hardware id
+ * (reg: MPIDR affinity), enable-method (NULL if absent) and
+ * cpu-release-addr (0 if absent). Returns how many.
+ */
+typedef void (*of_cpu_fn)(const char *name, u64 hwid, const char *enable_method, u64 release_addr,
+			  void *arg);
+int of_scan_cpus(of_cpu_fn fn, void *arg);
+
 #endif

@@ -36,9 +36,11 @@
 #      wall time); idle time is free under -icount, so it is also quicker.
 # oom: its small memhogs sleep 30 s: idle time, free under -icount (9 s
 #      instead of 2 minutes at 256 MiB).
-# The same on raspi4b (qemu/rpi4.sh): -icount makes QEMU run its four cores
-# in turn, but cores 1-3 are parked in WFI (arch/arm64/kernel/smp_spin_table.c),
-# so idle time is free there too (irq, lru_gen and oom: 35 s).
+# The same with four CPUs (virt's default -smp 4, and raspi4b): -icount makes
+# QEMU run the cores in turn, but cores 1-3 sit in the kernel's idle loop,
+# WFI with IRQs on, woken only by IPIs (arch/arm64/kernel/smp.c; their timer
+# PPI stays off), so idle time is free there too and CPU 0's ticks keep their
+# rate (irq, lru_gen and oom on raspi4b: 35 s).
 ICOUNT_SUITES=${ICOUNT_SUITES:-irq,lru_gen,oom}
 
 # The kernel's command-line filter keeps at most 127 characters of

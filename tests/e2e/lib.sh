@@ -84,4 +84,4 @@ done_testing() {
 
 # Every self-test suite but the four that fill RAM and swap (demand, reclaim,
 # swap_integrity, oom): the boot-path tests run these, selftest.t runs all once.
-QUICK_SUITES=mmu,exception,irq,printk,fdt,bitmap,rbtree,memblock,buddy,slub,pgtable,asid,tlb,fpsimd,zram,zsmalloc,lru_gen,fault,uaccess,mm_exit
+QUICK_SUITES=mmu,exception,irq,smp,printk,fdt,bitmap,rbtree,memblock,buddy,slub,pgtable,asid,tlb,fpsimd,zram,zsmalloc,lru_gen,fault,uaccess,mm_exit

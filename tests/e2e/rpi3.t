@@ -3,7 +3,9 @@
 # bcm2837-rpi-3-b.dtb (qemu/rpi3.sh): EL2 entry, a firmware-style DTB,
 # devices behind /soc "ranges", the mini UART or the PL011 as console, the
 # BCM2836 local interrupt controller for the timer, cores 1-3 parked on
-# spin-table release addresses. The image is build/kernel8.img, unchanged.
+# spin-table release addresses (the BCM2836 sends this kernel no IPIs, so
+# they are not brought up: "smp: CPUn (cpu@n) parked in WFI"). The image
+# is build/kernel8.img, unchanged.
 # Self-test runs use ICOUNT=1 (the counter ticks once per instruction): the
 # irq suite's tick-rate check then does not depend on how busy the host is.
 . "$(dirname "$0")/lib.sh"
@@ -81,8 +83,9 @@ unlike "$log" 'Internal error|Oops' "zero-size /memory: no exception on the way"
 
 # The shell on the mini UART, then QEMU's monitor: the timer ticks, and the
 # secondary cores left the firmware's polling loop for secondary_park
-# (arch/arm64/kernel/smp_spin_table.c): core 0's release word untouched, cores 1-3's
-# all hold one address, and each of those cores sits at that address + 4 or
+# (arch/arm64/kernel/smp.c: without IPIs from the BCM2836 they are parked,
+# not brought up; smp_spin_table.c): core 0's release word untouched, cores
+# 1-3's all hold one address, and each of those cores sits at that address + 4 or
 # + 8 (its WFI loop) at EL2 with D, A, I and F masked.
 log=$LOGDIR/rpi3-shell.log
 session_start "$log" bash qemu/rpi3.sh

@@ -3,8 +3,9 @@
 # 10 comes from bookworm-backports, unpacked into build/qemu10/ by
 # `scripts/deps.sh qemu10`) with Debian's bcm2711-rpi-4-b.dtb: EL2 entry, the
 # mini UART behind /soc ranges at 0xfe215040, the GIC-400, the 960 MiB QEMU
-# fills into the DTB's empty /memory. The quick self-test suites must pass
-# there (tests/e2e/ktap.sh); `make rpi4-test` and `make test-matrix` run
+# fills into the DTB's empty /memory, cores 1-3 released from QEMU's
+# spin-table stub into the kernel (arch/arm64/kernel/smp.c). The quick
+# self-test suites must pass there (tests/e2e/ktap.sh); `make rpi4-test` and `make test-matrix` run
 # every suite. The image is build/kernel8.img, unchanged.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/ktap.sh"
@@ -29,4 +30,6 @@ like "$log" '^console: brcm,bcm2835-aux-uart at 0xfe215040 ' \
 like "$log" 'memory +\[0x0000000000000000-0x000000003bffffff\] +983040 KiB' "raspi4b: /memory filled in by QEMU (960 MiB)"
 like "$log" '^GICv2: [0-9]+ interrupts, GICD at 0xff841000, GICC at 0xff842000' "raspi4b: the GIC-400"
 like "$log" '^Kernel image: phys \[0x0000000000200000-' "raspi4b: loaded at 0x200000"
+like "$log" '^smp: Brought up 1 node, 4 CPUs$' "raspi4b: cores 1-3 brought up through their spin-table release words"
+unlike "$log" 'failed to come online|left spinning' "raspi4b: no core failed to come online"
 done_testing

@@ -10,12 +10,15 @@
 #include <linux/of.h>
 #include <linux/reboot.h>
 #include <asm/irqflags.h>
+#include <asm/smp.h>
 #include <string.h>
 
 #define PSCI_0_2_FN_SYSTEM_OFF	0x84000008UL
+#define PSCI_0_2_FN64_CPU_ON	0xc4000003UL
 
 enum psci_conduit { PSCI_NONE, PSCI_HVC, PSCI_SMC };
 static enum psci_conduit conduit;
+static bool psci_0_2;	/* the standard function IDs (0.1 takes them from the node: not supported) */
 static bool semihosting;
 
 static int __init parse_semihosting(const char *val)
@@ -37,6 +40,7 @@ void psci_init(void)
 
 	if (node < 0)
 		node = of_find_compatible(-1, "arm,psci-0.2");
+	psci_0_2 = node >= 0;
 	if (node < 0)
 		node = of_find_compatible(-1, "arm,psci");
 	if (node < 0)
@@ -60,6 +64,25 @@ static unsigned long psci_call(unsigned long fn, unsigned long a1, unsigned long
 	else
 		__asm__ __volatile__("smc #0" : "+r"(x0) : "r"(x1), "r"(x2), "r"(x3) : "memory");
 	return x0;
+}
+
+bool psci_available(void)
+{
+	return conduit != PSCI_NONE && psci_0_2;
+}
+
+/*
+ * CPU_ON (DEN 0022, CPU_ON): x1 = the target's MPIDR affinity, x2 = the
+ * physical address it starts at (MMU off, at the caller's EL or EL2),
+ * x3 = context_id, passed to it in x0 (unused: secondary_data says all).
+ * Returns 0 or a PSCI error: -2 INVALID_PARAMETERS, -4 ALREADY_ON,
+ * -5 ON_PENDING, -9 INVALID_ADDRESS.
+ */
+int psci_cpu_on(u64 mpidr, phys_addr_t entry)
+{
+	if (!psci_available())
+		return -1;
+	return (int)(long)psci_call(PSCI_0_2_FN64_CPU_ON, mpidr, entry, 0);
 }
 
 void machine_halt(void)

@@ -42,7 +42,4 @@ static inline unsigned int smp_processor_id(void)
 /* Point TPIDR_EL1 at the boot CPU's cpu_info; first thing start_kernel does. */
 void smp_setup_boot_cpu(void);
 
-/* Release the firmware's spin-table cores into a WFI loop; returns how many. */
-int smp_park_spin_table_cpus(void);
-
 #endif
