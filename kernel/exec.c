@@ -56,7 +56,7 @@ static int install_page(struct mm_struct *mm, struct vm_area_struct *vma, unsign
 		memcpy((char *)page_address(page) + off, src, len);
 	page->mapping = mm;
 	page->index = addr;
-	page->_mapcount = 0;
+	atomic_set(&page->_mapcount, 0);	/* first mapper of a page nobody else sees (Linux: page_add_new_anon_rmap) */
 	SetPageSwapBacked(page);
 	mm->rss_anon++;
 	lru_add_new_anon(page, mm, addr);

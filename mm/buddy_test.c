@@ -490,9 +490,9 @@ static void test_bad_frees(struct kunit *test)
 	EXPECT_BAD_FREE(test, __free_pages(big, 2), "PG_slab still set");
 	ClearPageSlab(big);
 	KUNIT_EXPECT_EQ(test, page_count(big), 1);
-	big->_mapcount = 0;
+	atomic_set(&big->_mapcount, 0);	/* as if one PTE mapped it */
 	EXPECT_BAD_FREE(test, __free_pages(big, 2), "still mapped by 1 page table entries");
-	big->_mapcount = -1;
+	page_mapcount_reset(big);
 	head = log_buf_head();
 	__free_pages(big, 2);		/* fixed: now the free goes through */
 	KUNIT_EXPECT_FALSE(test, log_contains(head, "BUG"));

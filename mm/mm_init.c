@@ -86,8 +86,8 @@ void free_area_init(unsigned long min_pfn, unsigned long max_pfn_arg)
 
 		memset(page, 0, sizeof(*page));
 		SetPageReserved(page);
-		page->_refcount = 1;
-		page->_mapcount = -1;
+		init_page_count(page);
+		page_mapcount_reset(page);
 		INIT_LIST_HEAD(&page->lru);
 	}
 

@@ -450,8 +450,8 @@ static noinline struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int orde
 /* A block leaves the allocator: owned, refcount 1, order recorded, maybe zeroed. */
 static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 {
-	page->_refcount = 1;
-	page->_mapcount = -1;
+	set_page_count(page, 1);	/* Linux: set_page_refcounted */
+	page_mapcount_reset(page);
 	page->mapping = NULL;
 	ClearPageDcacheClean(page);	/* new contents: not yet synced for instruction fetch */
 	page->index = 0;
@@ -553,7 +553,7 @@ static inline bool free_page_is_bad(struct page *page, unsigned int order)
 	_Static_assert(!(sizeof(struct page) & (sizeof(struct page) - 1)),
 		       "struct page must be a power of two in size for the mask test");
 	if (likely(off < bytes && !(off & (sizeof(struct page) - 1)) && order < MAX_ORDER &&
-		   (page->flags & mask) == want && page->_refcount > 0 &&
+		   (page->flags & mask) == want && page_ref_count(page) > 0 &&
 		   (!order || page->private == order)))
 		return false;
 	return !free_pages_check(page, order);	/* the detailed checks, and the report */
@@ -567,7 +567,7 @@ static inline bool free_page_is_bad(struct page *page, unsigned int order)
  */
 static inline bool page_expected_state(const struct page *page)
 {
-	return likely(!(page->flags & PAGE_FLAGS_CHECK_AT_FREE) && page->_mapcount == -1);
+	return likely(!(page->flags & PAGE_FLAGS_CHECK_AT_FREE) && !page_mapped(page));
 }
 
 /*
@@ -584,10 +584,10 @@ void __free_pages(struct page *page, unsigned int order)
 {
 	if (free_page_is_bad(page, order))
 		return;
-	if (--page->_refcount > 0)
-		return;		/* someone else still holds it (Linux: put_page_testzero) */
+	if (!put_page_testzero(page))
+		return;		/* someone else still holds it */
 	if (unlikely(!page_expected_state(page)) && free_pages_flags_bad(page, order)) {
-		page->_refcount = 1;	/* leave it allocated; the owner must fix it */
+		set_page_count(page, 1);	/* leave it allocated; the owner must fix it */
 		return;
 	}
 	__free_pages_ok(page, order);
@@ -628,7 +628,7 @@ void __free_pages_core(struct page *page, unsigned int order)
 
 	for (i = 0; i < nr; i++) {
 		ClearPageReserved(&page[i]);
-		page[i]._refcount = 0;
+		set_page_count(&page[i], 0);
 	}
 	zone->managed_pages += nr;
 	count_vm_events(PGFREE, nr);

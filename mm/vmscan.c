@@ -152,7 +152,7 @@ static int pageout(struct page *page)
 	mm->rss_anon--;
 	mm->nr_swap++;
 	page->mapping = NULL;
-	page->_mapcount = -1;
+	page_mapcount_reset(page);	/* its one PTE is gone (Linux: page_remove_rmap in try_to_unmap_one) */
 	ClearPageSwapBacked(page);
 	ClearPageDirty(page);
 	count_vm_event(PSWPOUT);

@@ -141,7 +141,7 @@ static unsigned long rmap_removed;
 
 void page_remove_anon(struct page *page)
 {
-	page->_mapcount--;
+	atomic_dec(&page->_mapcount);
 	rmap_removed++;
 }
 
@@ -180,7 +180,7 @@ static struct page *map_user_page(struct mm_struct *mm, unsigned long va, pgprot
 
 	if (!page || map_pages(mm->pgd, va, page_to_phys(page), PAGE_SIZE, prot, false, &mm->nr_pgtables))
 		return NULL;
-	page->_mapcount = 0;	/* mapped once */
+	atomic_set(&page->_mapcount, 0);	/* mapped once */
 	mm->rss_anon++;
 	return page;
 }
@@ -228,7 +228,7 @@ static void test_unmap_range(struct kunit *test)
 	KUNIT_EXPECT_EQ_MSG(test, tlb.freed, 6, "six pages released by the gather");
 	KUNIT_EXPECT_EQ_MSG(test, rmap_removed, 6,
 			"page_remove_anon for each (not the zero page, not device memory)");
-	KUNIT_EXPECT_EQ_MSG(test, pages[2]->_mapcount, -1, "... so the page is unmapped when it is freed");
+	KUNIT_EXPECT_EQ_MSG(test, page_mapcount(pages[2]), 0, "... so the page is unmapped when it is freed");
 	KUNIT_EXPECT_EQ_MSG(test, page_count(pages[2]), 0, "... back in the allocator");
 	KUNIT_EXPECT_EQ_MSG(test, page_count(pages[1]), 1, "a page outside the range is untouched");
 	KUNIT_EXPECT_EQ_MSG(test, mm.rss_anon, 2, "rss_anon counts down");

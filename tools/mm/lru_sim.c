@@ -189,7 +189,7 @@ bool sim_access(struct mm_struct *mm, unsigned long addr)
 		panic("sim_access: fake RAM exhausted");
 	page->mapping = mm;
 	page->index = addr;
-	page->_mapcount = 0;
+	atomic_set(&page->_mapcount, 0);	/* first mapper of a page nobody else sees (Linux: page_add_new_anon_rmap) */
 	SetPageSwapBacked(page);
 	mm->rss_anon++;
 	if (is_swap_pte(pte)) {
