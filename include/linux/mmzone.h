@@ -10,6 +10,7 @@
 #define _LINUX_MMZONE_H
 
 #include <linux/types.h>
+#include <linux/cache.h>
 #include <linux/list.h>
 #include <linux/spinlock.h>
 #include <linux/gfp.h>
@@ -69,7 +70,9 @@ enum zone_watermarks {
  * zone lock. Refilled and drained "batch" pages at a time under the zone
  * lock; drained when count reaches "high". One list per migratetype, as
  * Linux does, so a movable request never gets an unmovable page. Pages on
- * these lists are not counted in zone->free_pages (as in Linux).
+ * these lists are not counted in zone->free_pages (as in Linux). One
+ * cache line at least each (Linux keeps them in per-CPU memory), so CPUs
+ * allocating at once do not take each other's line.
  */
 struct per_cpu_pages {
 	spinlock_t lock;		/* this CPU and a remote drain_all_pages() */
@@ -77,7 +80,7 @@ struct per_cpu_pages {
 	int high;			/* drain when count reaches this */
 	int batch;			/* pages moved per refill or drain */
 	struct list_head lists[MIGRATE_TYPES];
-};
+} ____cacheline_aligned_in_smp;
 
 struct zone {
 	unsigned long _watermark[NR_WMARK];

@@ -11,6 +11,7 @@
 #define _LINUX_VMSTAT_H
 
 #include <linux/types.h>
+#include <linux/cache.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
 
@@ -38,9 +39,10 @@ enum vm_event_item {
 
 extern const char * const vm_event_names[NR_VM_EVENT_ITEMS];
 
+/* Each CPU's copy starts a cache line: neighbours do not share their edge lines. */
 struct vm_event_state {
 	unsigned long event[NR_VM_EVENT_ITEMS];
-};
+} ____cacheline_aligned_in_smp;
 extern struct vm_event_state vm_event_states[NR_CPUS];
 
 /* Add delta to this CPU's counter (Linux: count_vm_events, a this_cpu_add). */
