@@ -252,13 +252,13 @@ static void zap_entry(struct unmap_state *st, pte_t old, unsigned long va, unsig
 			/* Off the reverse map and the LRU now (Linux: page_remove_rmap), freed after the flush. */
 			page_remove_anon(page);
 			tlb_remove_page(st->tlb, page);
-			if (st->mm && st->mm->rss_anon)
-				st->mm->rss_anon--;
+			if (st->mm && get_mm_counter(st->mm, MM_ANONPAGES))
+				dec_mm_counter(st->mm, MM_ANONPAGES);
 		}
 	} else if (is_swap_pte(old)) {
 		free_swap_entry(pte_to_swp_entry(old));
-		if (st->mm && st->mm->nr_swap)
-			st->mm->nr_swap--;
+		if (st->mm && get_mm_counter(st->mm, MM_SWAPENTS))
+			dec_mm_counter(st->mm, MM_SWAPENTS);
 	}
 	st->cleared++;
 }

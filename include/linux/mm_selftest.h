@@ -43,7 +43,7 @@ static inline struct page *test_mm_map_page(struct mm_struct *mm, unsigned long 
 		return NULL;
 	}
 	atomic_set(&page->_mapcount, 0);	/* mapped once */
-	mm->rss_anon++;
+	inc_mm_counter(mm, MM_ANONPAGES);
 	return page;
 }
 

@@ -212,7 +212,7 @@ static void check_hooks(struct kunit *test, const char *name)
 			ClearPageSwapBacked(page);
 			__free_page(page);
 			sim.resident--;
-			mm->rss_anon--;
+			dec_mm_counter(mm, MM_ANONPAGES);
 		} else {
 			lru_policy->putback(page);
 		}

@@ -97,7 +97,7 @@ static void test_unmap_faults(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, tlb.freed, 1);
 	KUNIT_EXPECT_EQ(test, tlb_stats.range - s0.range, 1);
 	KUNIT_EXPECT_EQ(test, tlb_stats.page - s0.page, 1);
-	KUNIT_EXPECT_EQ(test, mm.rss_anon, 0);
+	KUNIT_EXPECT_EQ(test, get_mm_counter(&mm, MM_ANONPAGES), 0);
 	KUNIT_EXPECT_FALSE(test, probe_user_read(TLB_VA, &v));
 	KUNIT_EXPECT_FALSE(test, probe_user_write(TLB_VA, 0));
 	switch_mm(prev);
