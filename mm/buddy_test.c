@@ -84,7 +84,7 @@ static int verify_free_lists(void)
 		}
 		bad += blocks != z->free_area[o].nr_free;
 	}
-	bad += pages != z->free_pages;
+	bad += pages != zone_page_state_snapshot(z, NR_FREE_PAGES);
 	spin_unlock_irqrestore(&z->lock, flags);
 	return bad;
 }

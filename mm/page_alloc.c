@@ -72,7 +72,7 @@ static void add_to_free_list(struct page *page, struct zone *zone,
 	SetPageBuddy(page);
 	list_add(&page->lru, &area->free_list[migratetype]);
 	area->nr_free++;
-	zone->free_pages += 1UL << order;
+	__mod_zone_freepage_state(zone, 1L << order);
 }
 
 static void del_page_from_free_list(struct page *page, struct zone *zone,
@@ -82,7 +82,7 @@ static void del_page_from_free_list(struct page *page, struct zone *zone,
 	ClearPageBuddy(page);
 	page->private = 0;
 	zone->free_area[order].nr_free--;
-	zone->free_pages -= 1UL << order;
+	__mod_zone_freepage_state(zone, -(1L << order));
 }
 
 /* Same order, other migratetype list: counts do not change. */
@@ -274,8 +274,14 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		       unsigned int alloc_flags)
 {
 	long min = (long)mark;
-	long free = (long)READ_ONCE(z->free_pages) - ((1L << order) - 1);
+	unsigned long nr_free = zone_page_state(z, NR_FREE_PAGES);
+	long free;
 	unsigned int o;
+
+	/* Near a watermark the CPUs' unfolded differences matter: count them (see vmstat.c). */
+	if (unlikely(nr_free < READ_ONCE(z->percpu_drift_mark)))
+		nr_free = zone_page_state_snapshot(z, NR_FREE_PAGES);
+	free = (long)nr_free - ((1L << order) - 1);
 
 	if (alloc_flags & ALLOC_HIGH)
 		min -= min / 2;
@@ -351,7 +357,7 @@ static bool should_reclaim_retry(struct zone *zone, unsigned int order, unsigned
 		return false;
 	available = zone_reclaimable_pages(zone);
 	available -= DIV_ROUND_UP((unsigned long)*no_progress_loops * available, MAX_RECLAIM_RETRIES);
-	available += READ_ONCE(zone->free_pages);
+	available += zone_page_state_snapshot(zone, NR_FREE_PAGES);
 	if (alloc_flags & ALLOC_HIGH)
 		mark -= mark / 2;
 	return available > mark + (1UL << order);
@@ -360,7 +366,7 @@ static bool should_reclaim_retry(struct zone *zone, unsigned int order, unsigned
 /*
  * Direct reclaim, then one more try (Linux: __alloc_pages_direct_reclaim).
  * Pages reclaim just freed may sit on this CPU's per-CPU list, invisible to
- * the watermark check (which counts zone->free_pages only); if the try
+ * the watermark check (which counts NR_FREE_PAGES only); if the try
  * fails, drain the lists into the buddy and try again.
  */
 static struct page *__alloc_pages_direct_reclaim(gfp_t gfp, unsigned int order,
@@ -638,7 +644,7 @@ void __free_pages_core(struct page *page, unsigned int order)
 /* Free pages on the buddy lists; per-CPU pages are not included (as in Linux). */
 unsigned long nr_free_pages(void)
 {
-	return READ_ONCE(zone_normal.free_pages);
+	return zone_page_state_snapshot(&zone_normal, NR_FREE_PAGES);
 }
 
 unsigned long totalram_pages(void)
