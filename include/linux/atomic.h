@@ -19,10 +19,16 @@
  *   - void RMW ops (atomic_inc, atomic_add, ...): atomic but relaxed;
  *   - value-returning RMW ops (atomic_*_return, atomic_dec_and_test,
  *     atomic_inc_and_test, atomic_xchg, a successful atomic_cmpxchg): fully
- *     ordered, as if an smp_mb() stood before and after (__ATOMIC_SEQ_CST
- *     gives that on arm64: acquire-release exclusives plus the trailing
- *     DMB GCC emits for a sequentially consistent RMW).
+ *     ordered, as if an smp_mb() stood before and after.
  * A failed atomic_cmpxchg orders nothing (Linux: the same).
+ *
+ * "Fully ordered" is built as Linux's arm64 LL/SC atomics build it
+ * (arch/arm64/include/asm/atomic_ll_sc.h): a release RMW (LDXR ... STLXR)
+ * followed by DMB ISH, here __ATOMIC_RELEASE and __atomic_thread_fence.
+ * GCC's __ATOMIC_SEQ_CST RMW is not enough: it gives LDAXR/STLXR with no
+ * barrier after, which is sequentially consistent only against other
+ * SEQ_CST atomics and lets a later plain load be satisfied before the
+ * STLXR is visible, which a full barrier forbids.
  */
 #ifndef _LINUX_ATOMIC_H
 #define _LINUX_ATOMIC_H
@@ -72,11 +78,17 @@ static __always_inline void P##_dec(T *v)					\
 }										\
 static __always_inline C P##_add_return(C i, T *v)				\
 {										\
-	return __atomic_add_fetch(&v->counter, i, __ATOMIC_SEQ_CST);		\
+	C ret = __atomic_add_fetch(&v->counter, i, __ATOMIC_RELEASE);		\
+										\
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);				\
+	return ret;								\
 }										\
 static __always_inline C P##_sub_return(C i, T *v)				\
 {										\
-	return __atomic_sub_fetch(&v->counter, i, __ATOMIC_SEQ_CST);		\
+	C ret = __atomic_sub_fetch(&v->counter, i, __ATOMIC_RELEASE);		\
+										\
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);				\
+	return ret;								\
 }										\
 static __always_inline C P##_inc_return(T *v)					\
 {										\
@@ -100,13 +112,17 @@ static __always_inline bool P##_add_negative(C i, T *v)			\
 }										\
 static __always_inline C P##_xchg(T *v, C new)					\
 {										\
-	return __atomic_exchange_n(&v->counter, new, __ATOMIC_SEQ_CST);		\
+	C ret = __atomic_exchange_n(&v->counter, new, __ATOMIC_RELEASE);	\
+										\
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);				\
+	return ret;								\
 }										\
 /* Returns the value found: new was stored iff it equals old. */		\
 static __always_inline C P##_cmpxchg(T *v, C old, C new)			\
 {										\
-	__atomic_compare_exchange_n(&v->counter, &old, new, false,		\
-				    __ATOMIC_SEQ_CST, __ATOMIC_RELAXED);	\
+	if (__atomic_compare_exchange_n(&v->counter, &old, new, false,		\
+					__ATOMIC_RELEASE, __ATOMIC_RELAXED))	\
+		__atomic_thread_fence(__ATOMIC_SEQ_CST);			\
 	return old;								\
 }
 
