@@ -63,6 +63,17 @@ void set_pageblock_migratetype(struct page *page, int migratetype)
 
 /* ---- free list primitives (zone->lock held) ----------------------------- */
 
+/*
+ * They keep nr_free in step but leave NR_FREE_PAGES to their callers, which
+ * account the net change once per operation: __free_one_page adds 2^order
+ * however many buddies it merges; the callers of __rmqueue take 2^order
+ * however far it split, rmqueue_bulk once for its whole batch (as Linux's
+ * rmqueue_bulk did up to 6.9; 6.10+ has __add_to_free_list,
+ * __del_page_from_free_list and one account_freepages per operation).
+ * One per-CPU counter update per operation instead of one per list
+ * operation keeps the zone-lock paths close to what the plain counter cost.
+ */
+
 static void add_to_free_list(struct page *page, struct zone *zone,
 			     unsigned int order, int migratetype)
 {
@@ -72,7 +83,6 @@ static void add_to_free_list(struct page *page, struct zone *zone,
 	SetPageBuddy(page);
 	list_add(&page->lru, &area->free_list[migratetype]);
 	area->nr_free++;
-	__mod_zone_freepage_state(zone, 1L << order);
 }
 
 static void del_page_from_free_list(struct page *page, struct zone *zone,
@@ -82,7 +92,6 @@ static void del_page_from_free_list(struct page *page, struct zone *zone,
 	ClearPageBuddy(page);
 	page->private = 0;
 	zone->free_area[order].nr_free--;
-	__mod_zone_freepage_state(zone, -(1L << order));
 }
 
 /* Same order, other migratetype list: counts do not change. */
@@ -114,6 +123,7 @@ static bool page_is_buddy(const struct page *buddy, unsigned int order)
 void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 		     unsigned int order, int migratetype)
 {
+	__mod_zone_freepage_state(zone, 1L << order);
 	while (order < MAX_ORDER - 1) {
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
 		struct page *buddy;
@@ -251,7 +261,10 @@ static bool __rmqueue_fallback(struct zone *zone, unsigned int order, int start_
 	return false;
 }
 
-/* Take a block, falling back to the other migratetype. Caller holds zone->lock. */
+/*
+ * Take a block, falling back to the other migratetype. Caller holds
+ * zone->lock and takes the 2^order pages off NR_FREE_PAGES (see above).
+ */
 struct page *__rmqueue(struct zone *zone, unsigned int order, int migratetype)
 {
 	struct page *page = __rmqueue_smallest(zone, order, migratetype);
@@ -268,20 +281,25 @@ struct page *__rmqueue(struct zone *zone, unsigned int order, int migratetype)
  * (GFP_ATOMIC: interrupt handlers that cannot wait) may use half of the
  * reserve below mark. For order > 0 a block of that order must also exist,
  * or the free count is no help. (Linux: __zone_watermark_ok; newer kernels
- * let atomic requests dip a further quarter, ALLOC_NON_BLOCK.)
+ * let atomic requests dip a further quarter, ALLOC_NON_BLOCK.) Always
+ * inlined into the allocator's fast path, as Linux's zone_watermark_fast;
+ * zone_watermark_ok() below is the out-of-line entry for everyone else.
  */
-bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
-		       unsigned int alloc_flags)
+static __always_inline bool __zone_watermark_ok(struct zone *z, unsigned int order,
+						unsigned long mark, unsigned int alloc_flags)
 {
 	long min = (long)mark;
-	unsigned long nr_free = zone_page_state(z, NR_FREE_PAGES);
-	long free;
+	long free = atomic_long_read(&z->vm_stat[NR_FREE_PAGES]);	/* zone_page_state, unclamped */
 	unsigned int o;
 
-	/* Near a watermark the CPUs' unfolded differences matter: count them (see vmstat.c). */
-	if (unlikely(nr_free < READ_ONCE(z->percpu_drift_mark)))
-		nr_free = zone_page_state_snapshot(z, NR_FREE_PAGES);
-	free = (long)nr_free - ((1L << order) - 1);
+	/*
+	 * Near a watermark the CPUs' unfolded differences matter: count them
+	 * (see vmstat.c). A folded count below 0 is below the mark too, so the
+	 * clamp zone_page_state() applies is not needed here.
+	 */
+	if (unlikely(free < (long)READ_ONCE(z->percpu_drift_mark)))
+		free = (long)zone_page_state_snapshot(z, NR_FREE_PAGES);
+	free -= (1L << order) - 1;
 
 	if (alloc_flags & ALLOC_HIGH)
 		min -= min / 2;
@@ -293,6 +311,12 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		if (READ_ONCE(z->free_area[o].nr_free))
 			return true;
 	return false;
+}
+
+bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+		       unsigned int alloc_flags)
+{
+	return __zone_watermark_ok(z, order, mark, alloc_flags);
 }
 
 /* ---- the allocation path ------------------------------------------------ */
@@ -312,8 +336,10 @@ static struct page *rmqueue(struct zone *zone, unsigned int order, int migratety
 
 	spin_lock_irqsave(&zone->lock, flags);
 	page = __rmqueue(zone, order, migratetype);
-	if (page)
+	if (page) {
+		__mod_zone_freepage_state(zone, -(1L << order));
 		__count_vm_events(PGALLOC_NORMAL, 1UL << order);
+	}
 	spin_unlock_irqrestore(&zone->lock, flags);
 	return page;
 }
@@ -330,7 +356,7 @@ static __always_inline struct page *get_page_from_freelist(unsigned int order,
 	struct zone *zone = &zone_normal;
 	unsigned long mark = zone->_watermark[alloc_flags & ALLOC_WMARK_MASK];
 
-	if (!(alloc_flags & ALLOC_NO_WATERMARKS) && !zone_watermark_ok(zone, order, mark, alloc_flags))
+	if (!(alloc_flags & ALLOC_NO_WATERMARKS) && !__zone_watermark_ok(zone, order, mark, alloc_flags))
 		return NULL;
 	return rmqueue(zone, order, migratetype);
 }

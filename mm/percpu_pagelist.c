@@ -66,6 +66,7 @@ static noinline int rmqueue_bulk(struct zone *zone, int count, struct list_head 
 			break;
 		list_add_tail(&page->lru, list);
 	}
+	__mod_zone_freepage_state(zone, -i);	/* the batch at once (Linux <= 6.9 too) */
 	spin_unlock(&zone->lock);
 	return i;
 }

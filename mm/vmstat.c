@@ -12,6 +12,15 @@
 struct vm_event_state vm_event_states[NR_CPUS];
 atomic_long_t vm_zone_stat[NR_VM_ZONE_STAT_ITEMS];
 
+unsigned long zone_page_state_snapshot(struct zone *zone, enum zone_stat_item item)
+{
+	long x = atomic_long_read(&zone->vm_stat[item]);
+
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+		x += READ_ONCE(zone->pcp[cpu].vm_stat_diff[item]);
+	return x < 0 ? 0 : (unsigned long)x;
+}
+
 static inline unsigned int fls(unsigned int x)	/* as in mm/slab_common.c */
 {
 	return x ? 32 - __builtin_clz(x) : 0;

@@ -109,15 +109,10 @@ static inline unsigned long global_zone_page_state(enum zone_stat_item item)
 /*
  * The folded count plus every CPU's difference (Linux: zone_page_state_snapshot).
  * Exact for NR_FREE_PAGES under zone->lock, which every change of it holds.
+ * Out of line (Linux has it inline): it is for slow paths, and inlined it
+ * made zone_watermark_ok too big to inline into alloc_pages' fast path.
  */
-static inline unsigned long zone_page_state_snapshot(struct zone *zone, enum zone_stat_item item)
-{
-	long x = atomic_long_read(&zone->vm_stat[item]);
-
-	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
-		x += READ_ONCE(zone->pcp[cpu].vm_stat_diff[item]);
-	return x < 0 ? 0 : (unsigned long)x;
-}
+unsigned long zone_page_state_snapshot(struct zone *zone, enum zone_stat_item item);
 
 /*
  * Add delta to a zone counter, caller has IRQs masked (the zone lock's
