@@ -56,9 +56,9 @@ static int install_page(struct mm_struct *mm, struct vm_area_struct *vma, unsign
 		memcpy((char *)page_address(page) + off, src, len);
 	page->mapping = mm;
 	page->index = addr;
-	page->_mapcount = 0;
+	atomic_set(&page->_mapcount, 0);	/* first mapper of a page nobody else sees (Linux: page_add_new_anon_rmap) */
 	SetPageSwapBacked(page);
-	mm->rss_anon++;
+	inc_mm_counter(mm, MM_ANONPAGES);
 	lru_add_new_anon(page, mm, addr);
 	/* Not zero-filled memory: it must reach swap if evicted, so it starts dirty. */
 	set_pte_at(mm, addr, ptep, pte_mkdirty(pfn_pte(page_to_pfn(page), vma->vm_page_prot) | PTE_AF));

@@ -56,7 +56,7 @@ unsigned long nr_anon_pages(void)
 
 	list_for_each_entry(t, &task_list, tasks)
 		if (t->mm && t->state != TASK_ZOMBIE)
-			n += t->mm->rss_anon;
+			n += get_mm_counter(t->mm, MM_ANONPAGES);
 	return n;
 }
 

@@ -9,6 +9,7 @@
 #include <linux/mm.h>
 #include <linux/mm_types_task.h>
 #include <linux/sched.h>
+#include <linux/vmstat.h>
 #include <asm/fpsimd.h>
 #include <linux/spinlock.h>
 #include <asm/irqflags.h>
@@ -203,6 +204,7 @@ void cpu_idle(void)
 {
 	for (;;) {
 		reap_orphans();
+		quiet_vmstat();		/* fold this CPU's vmstat differences before sleeping */
 		__asm__ __volatile__("wfi");
 		schedule();
 	}

@@ -21,7 +21,7 @@ static int cmd_ps(int argc, char **argv)
 	/* PTE(kB): the task's page-table pages (Linux: VmPTE in /proc/PID/status). */
 	printk("  PID  PPID S   RSS(kB)  SWAP(kB)  PTE(kB) OOM_SCORE OOM_ADJ COMMAND\n");
 	list_for_each_entry(t, &task_list, tasks) {
-		unsigned long rss = t->mm ? t->mm->rss_anon << 2 : 0, swap = t->mm ? t->mm->nr_swap << 2 : 0;
+		unsigned long rss = t->mm ? get_mm_counter(t->mm, MM_ANONPAGES) << 2 : 0, swap = t->mm ? get_mm_counter(t->mm, MM_SWAPENTS) << 2 : 0;
 		unsigned long pte = t->mm ? t->mm->nr_pgtables << 2 : 0;
 
 		/* Kernel threads in brackets, as Linux's ps shows them. */

@@ -48,7 +48,7 @@ static void test_copy_roundtrip(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, copy_from_user(in, u, sizeof(in)), 0);
 	KUNIT_EXPECT_STREQ(test, in, out);
 	KUNIT_EXPECT_EQ(test, strncpy_from_user(in, u, sizeof(in)), (long)strlen(out));
-	KUNIT_EXPECT_EQ(test, test_mm->rss_anon, 2);	/* both pages were demand-faulted */
+	KUNIT_EXPECT_EQ(test, get_mm_counter(test_mm, MM_ANONPAGES), 2);	/* both pages were demand-faulted */
 	leave_test_mm();
 }
 

@@ -84,7 +84,7 @@ static int verify_free_lists(void)
 		}
 		bad += blocks != z->free_area[o].nr_free;
 	}
-	bad += pages != z->free_pages;
+	bad += pages != zone_page_state_snapshot(z, NR_FREE_PAGES);
 	spin_unlock_irqrestore(&z->lock, flags);
 	return bad;
 }
@@ -271,6 +271,57 @@ static void test_refcount(struct kunit *test)
 	KUNIT_ASSERT_TRUE(test, p != NULL);
 	KUNIT_EXPECT_TRUE(test, PageHead(p) && p->private == 3);
 	put_page(p);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free0);
+	set_pcp_enabled(true);
+}
+
+/*
+ * NR_FREE_PAGES kept the vmstat way (Linux: __mod_zone_page_state,
+ * refresh_cpu_vm_stats): every CPU's difference stays within its threshold,
+ * the folded count plus the differences is the exact count, and a fold
+ * moves this CPU's difference into the zone. Read under zone->lock, which
+ * every change and every fold of NR_FREE_PAGES holds, so other CPUs cannot
+ * move the numbers in between.
+ */
+static void test_vmstat_fold(struct kunit *test)
+{
+	struct zone *z = &zone_normal;
+	unsigned long free0, flags, folded;
+	long diffs = 0;
+	struct page *p;
+	bool in_range = true;
+
+	KUNIT_EXPECT_TRUE(test, z->pcp[0].stat_threshold > 0 && z->pcp[0].stat_threshold <= 125);
+	KUNIT_EXPECT_GE(test, z->percpu_drift_mark,
+			high_wmark_pages(z) + (unsigned long)NR_CPUS * (unsigned long)z->pcp[0].stat_threshold);
+	set_pcp_enabled(false);		/* order 0 through the zone lock: NR_FREE_PAGES moves */
+	free0 = nr_free_pages();
+	p = alloc_pages(GFP_KERNEL, 0);
+	KUNIT_ASSERT_TRUE(test, p != NULL);
+
+	spin_lock_irqsave(&z->lock, flags);
+	folded = zone_page_state(z, NR_FREE_PAGES);
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {
+		long d = z->pcp[cpu].vm_stat_diff[NR_FREE_PAGES];
+
+		in_range &= d >= -z->pcp[cpu].stat_threshold && d <= z->pcp[cpu].stat_threshold;
+		diffs += d;
+	}
+	spin_unlock_irqrestore(&z->lock, flags);
+	KUNIT_EXPECT_TRUE_MSG(test, in_range, "a difference beyond its threshold was not folded");
+	KUNIT_EXPECT_EQ(test, (long)folded + diffs, (long)free0 - 1);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), free0 - 1);
+
+	refresh_cpu_vm_stats();		/* takes the zone lock itself */
+	spin_lock_irqsave(&z->lock, flags);
+	KUNIT_EXPECT_EQ(test, z->pcp[smp_processor_id()].vm_stat_diff[NR_FREE_PAGES], 0);
+	diffs = 0;
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+		diffs += z->pcp[cpu].vm_stat_diff[NR_FREE_PAGES];
+	KUNIT_EXPECT_EQ(test, (long)zone_page_state(z, NR_FREE_PAGES) + diffs, (long)free0 - 1);
+	spin_unlock_irqrestore(&z->lock, flags);
+
+	__free_pages(p, 0);
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), free0);
 	set_pcp_enabled(true);
 }
@@ -490,9 +541,9 @@ static void test_bad_frees(struct kunit *test)
 	EXPECT_BAD_FREE(test, __free_pages(big, 2), "PG_slab still set");
 	ClearPageSlab(big);
 	KUNIT_EXPECT_EQ(test, page_count(big), 1);
-	big->_mapcount = 0;
+	atomic_set(&big->_mapcount, 0);	/* as if one PTE mapped it */
 	EXPECT_BAD_FREE(test, __free_pages(big, 2), "still mapped by 1 page table entries");
-	big->_mapcount = -1;
+	page_mapcount_reset(big);
 	head = log_buf_head();
 	__free_pages(big, 2);		/* fixed: now the free goes through */
 	KUNIT_EXPECT_FALSE(test, log_contains(head, "BUG"));
@@ -632,6 +683,7 @@ static struct kunit_case buddy_cases[] = {
 	KUNIT_CASE(test_split_and_merge),
 	KUNIT_CASE(test_gfp_zero),
 	KUNIT_CASE(test_refcount),
+	KUNIT_CASE(test_vmstat_fold),
 	KUNIT_CASE(test_watermark_setup),
 	KUNIT_CASE(test_pcp_on_off),
 	KUNIT_CASE(test_watermarks),

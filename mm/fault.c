@@ -39,9 +39,9 @@ static void page_add_new_anon(struct page *page, struct mm_struct *mm, unsigned 
 {
 	page->mapping = mm;
 	page->index = addr & PAGE_MASK;
-	page->_mapcount = 0;
+	atomic_set(&page->_mapcount, 0);	/* first mapper of a page nobody else sees (Linux: page_add_new_anon_rmap) */
 	SetPageSwapBacked(page);
-	mm->rss_anon++;
+	inc_mm_counter(mm, MM_ANONPAGES);
 	lru_add_new_anon(page, mm, addr);
 }
 

@@ -97,15 +97,15 @@ void lru_add_refault(struct page *page, struct mm_struct *mm, unsigned long addr
 
 /*
  * Its PTE is being cleared (munmap, exit). With the last mapping gone
- * (_mapcount back to -1) the page leaves the LRU and the reverse map; the
+ * (page_mapcount back to 0) the page leaves the LRU and the reverse map; the
  * caller then frees it. If reclaim has it isolated at this moment (PG_lru
  * clear), only the reverse map is cleared: reclaim sees mapping == NULL and
  * must not evict it. Takes lru_lock.
  */
 void page_remove_anon(struct page *page)
 {
-	if (__atomic_sub_fetch(&page->_mapcount, 1, __ATOMIC_RELAXED) >= 0)
-		return;			/* still mapped elsewhere */
+	if (!atomic_add_negative(-1, &page->_mapcount))
+		return;			/* still mapped elsewhere (Linux: page_remove_rmap) */
 	if (PageLRU(page))
 		lru_policy->del(page);	/* re-checks PG_lru under the lock */
 	page->mapping = NULL;

@@ -21,6 +21,7 @@
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/memblock.h>
+#include <linux/vmstat.h>
 #include <string.h>
 #include "internal.h"
 
@@ -86,8 +87,8 @@ void free_area_init(unsigned long min_pfn, unsigned long max_pfn_arg)
 
 		memset(page, 0, sizeof(*page));
 		SetPageReserved(page);
-		page->_refcount = 1;
-		page->_mapcount = -1;
+		init_page_count(page);
+		page_mapcount_reset(page);
 		INIT_LIST_HEAD(&page->lru);
 	}
 
@@ -95,7 +96,11 @@ void free_area_init(unsigned long min_pfn, unsigned long max_pfn_arg)
 	zone->spanned_pages = nr;
 	zone->present_pages = present = count_present_pages(min_pfn, max_pfn_arg);
 	zone->managed_pages = 0;
-	zone->free_pages = 0;
+	for (int i = 0; i < NR_VM_ZONE_STAT_ITEMS; i++) {
+		atomic_long_set(&zone->vm_stat[i], 0);
+		atomic_long_set(&vm_zone_stat[i], 0);
+	}
+	zone->percpu_drift_mark = 0;
 	spin_lock_init(&zone->lock);
 	for (o = 0; o < MAX_ORDER; o++) {
 		for (mt = 0; mt < MIGRATE_TYPES; mt++)
@@ -195,6 +200,7 @@ void setup_per_zone_wmarks(void)
 	zone->_watermark[WMARK_LOW] = pages_min + delta;
 	zone->_watermark[WMARK_HIGH] = pages_min + 2 * delta;
 	spin_unlock_irqrestore(&zone->lock, flags);
+	refresh_zone_stat_thresholds();		/* the drift mark follows the high watermark */
 }
 
 /*

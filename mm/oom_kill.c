@@ -40,7 +40,7 @@ long oom_badness(struct task_struct *t, unsigned long totalpages)
 	if ((t->flags & PF_KTHREAD) || t->pid == 1 || !t->mm || t->state == TASK_ZOMBIE ||
 	    adj == OOM_SCORE_ADJ_MIN)
 		return LONG_MIN;
-	points = (long)(t->mm->rss_anon + t->mm->nr_swap + t->mm->nr_pgtables);
+	points = (long)(get_mm_counter(t->mm, MM_ANONPAGES) + get_mm_counter(t->mm, MM_SWAPENTS) + t->mm->nr_pgtables);
 	/* oom_score_adj is in thousandths of all memory: +1000 adds "everything". */
 	points += adj * (long)(totalpages / 1000);
 	return points;
@@ -71,8 +71,8 @@ static void dump_tasks(void)
 	list_for_each_entry(t, &task_list, tasks) {
 		if (!t->mm || t->state == TASK_ZOMBIE)
 			continue;
-		printk("[%7d] %8lu %8lu %8lu %8lu %13d %s\n", t->pid, t->mm->total_vm, t->mm->rss_anon,
-		       t->mm->nr_pgtables, t->mm->nr_swap, t->oom_score_adj, t->comm);
+		printk("[%7d] %8lu %8lu %8lu %8lu %13d %s\n", t->pid, t->mm->total_vm, get_mm_counter(t->mm, MM_ANONPAGES),
+		       t->mm->nr_pgtables, get_mm_counter(t->mm, MM_SWAPENTS), t->oom_score_adj, t->comm);
 	}
 }
 
@@ -123,7 +123,7 @@ bool out_of_memory(gfp_t gfp, unsigned int order)
 	/* Linux prints pgtables:NkB here too (mm_pgtables_bytes): a sparse task's cost that RSS hides. */
 	printk("Out of memory: Killed process %d (%s) total-vm:%lukB, anon-rss:%lukB, swap:%lukB, "
 	       "pgtables:%lukB, oom_score_adj:%d\n", victim->pid, victim->comm, K(victim->mm->total_vm),
-	       K(victim->mm->rss_anon), K(victim->mm->nr_swap), K(victim->mm->nr_pgtables),
+	       K(get_mm_counter(victim->mm, MM_ANONPAGES)), K(get_mm_counter(victim->mm, MM_SWAPENTS)), K(victim->mm->nr_pgtables),
 	       victim->oom_score_adj);
 	count_vm_event(OOM_KILL);
 	victim->killed = true;

@@ -63,6 +63,17 @@ void set_pageblock_migratetype(struct page *page, int migratetype)
 
 /* ---- free list primitives (zone->lock held) ----------------------------- */
 
+/*
+ * They keep nr_free in step but leave NR_FREE_PAGES to their callers, which
+ * account the net change once per operation: __free_one_page adds 2^order
+ * however many buddies it merges; the callers of __rmqueue take 2^order
+ * however far it split, rmqueue_bulk once for its whole batch (as Linux's
+ * rmqueue_bulk did up to 6.9; 6.10+ has __add_to_free_list,
+ * __del_page_from_free_list and one account_freepages per operation).
+ * One per-CPU counter update per operation instead of one per list
+ * operation keeps the zone-lock paths close to what the plain counter cost.
+ */
+
 static void add_to_free_list(struct page *page, struct zone *zone,
 			     unsigned int order, int migratetype)
 {
@@ -72,7 +83,6 @@ static void add_to_free_list(struct page *page, struct zone *zone,
 	SetPageBuddy(page);
 	list_add(&page->lru, &area->free_list[migratetype]);
 	area->nr_free++;
-	zone->free_pages += 1UL << order;
 }
 
 static void del_page_from_free_list(struct page *page, struct zone *zone,
@@ -82,7 +92,6 @@ static void del_page_from_free_list(struct page *page, struct zone *zone,
 	ClearPageBuddy(page);
 	page->private = 0;
 	zone->free_area[order].nr_free--;
-	zone->free_pages -= 1UL << order;
 }
 
 /* Same order, other migratetype list: counts do not change. */
@@ -114,6 +123,7 @@ static bool page_is_buddy(const struct page *buddy, unsigned int order)
 void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
 		     unsigned int order, int migratetype)
 {
+	__mod_zone_freepage_state(zone, 1L << order);
 	while (order < MAX_ORDER - 1) {
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
 		struct page *buddy;
@@ -251,7 +261,10 @@ static bool __rmqueue_fallback(struct zone *zone, unsigned int order, int start_
 	return false;
 }
 
-/* Take a block, falling back to the other migratetype. Caller holds zone->lock. */
+/*
+ * Take a block, falling back to the other migratetype. Caller holds
+ * zone->lock and takes the 2^order pages off NR_FREE_PAGES (see above).
+ */
 struct page *__rmqueue(struct zone *zone, unsigned int order, int migratetype)
 {
 	struct page *page = __rmqueue_smallest(zone, order, migratetype);
@@ -268,14 +281,25 @@ struct page *__rmqueue(struct zone *zone, unsigned int order, int migratetype)
  * (GFP_ATOMIC: interrupt handlers that cannot wait) may use half of the
  * reserve below mark. For order > 0 a block of that order must also exist,
  * or the free count is no help. (Linux: __zone_watermark_ok; newer kernels
- * let atomic requests dip a further quarter, ALLOC_NON_BLOCK.)
+ * let atomic requests dip a further quarter, ALLOC_NON_BLOCK.) Always
+ * inlined into the allocator's fast path, as Linux's zone_watermark_fast;
+ * zone_watermark_ok() below is the out-of-line entry for everyone else.
  */
-bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
-		       unsigned int alloc_flags)
+static __always_inline bool __zone_watermark_ok(struct zone *z, unsigned int order,
+						unsigned long mark, unsigned int alloc_flags)
 {
 	long min = (long)mark;
-	long free = (long)READ_ONCE(z->free_pages) - ((1L << order) - 1);
+	long free = atomic_long_read(&z->vm_stat[NR_FREE_PAGES]);	/* zone_page_state, unclamped */
 	unsigned int o;
+
+	/*
+	 * Near a watermark the CPUs' unfolded differences matter: count them
+	 * (see vmstat.c). A folded count below 0 is below the mark too, so the
+	 * clamp zone_page_state() applies is not needed here.
+	 */
+	if (unlikely(free < (long)READ_ONCE(z->percpu_drift_mark)))
+		free = (long)zone_page_state_snapshot(z, NR_FREE_PAGES);
+	free -= (1L << order) - 1;
 
 	if (alloc_flags & ALLOC_HIGH)
 		min -= min / 2;
@@ -287,6 +311,12 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		if (READ_ONCE(z->free_area[o].nr_free))
 			return true;
 	return false;
+}
+
+bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+		       unsigned int alloc_flags)
+{
+	return __zone_watermark_ok(z, order, mark, alloc_flags);
 }
 
 /* ---- the allocation path ------------------------------------------------ */
@@ -306,8 +336,10 @@ static struct page *rmqueue(struct zone *zone, unsigned int order, int migratety
 
 	spin_lock_irqsave(&zone->lock, flags);
 	page = __rmqueue(zone, order, migratetype);
-	if (page)
+	if (page) {
+		__mod_zone_freepage_state(zone, -(1L << order));
 		__count_vm_events(PGALLOC_NORMAL, 1UL << order);
+	}
 	spin_unlock_irqrestore(&zone->lock, flags);
 	return page;
 }
@@ -324,7 +356,7 @@ static __always_inline struct page *get_page_from_freelist(unsigned int order,
 	struct zone *zone = &zone_normal;
 	unsigned long mark = zone->_watermark[alloc_flags & ALLOC_WMARK_MASK];
 
-	if (!(alloc_flags & ALLOC_NO_WATERMARKS) && !zone_watermark_ok(zone, order, mark, alloc_flags))
+	if (!(alloc_flags & ALLOC_NO_WATERMARKS) && !__zone_watermark_ok(zone, order, mark, alloc_flags))
 		return NULL;
 	return rmqueue(zone, order, migratetype);
 }
@@ -351,7 +383,7 @@ static bool should_reclaim_retry(struct zone *zone, unsigned int order, unsigned
 		return false;
 	available = zone_reclaimable_pages(zone);
 	available -= DIV_ROUND_UP((unsigned long)*no_progress_loops * available, MAX_RECLAIM_RETRIES);
-	available += READ_ONCE(zone->free_pages);
+	available += zone_page_state_snapshot(zone, NR_FREE_PAGES);
 	if (alloc_flags & ALLOC_HIGH)
 		mark -= mark / 2;
 	return available > mark + (1UL << order);
@@ -360,7 +392,7 @@ static bool should_reclaim_retry(struct zone *zone, unsigned int order, unsigned
 /*
  * Direct reclaim, then one more try (Linux: __alloc_pages_direct_reclaim).
  * Pages reclaim just freed may sit on this CPU's per-CPU list, invisible to
- * the watermark check (which counts zone->free_pages only); if the try
+ * the watermark check (which counts NR_FREE_PAGES only); if the try
  * fails, drain the lists into the buddy and try again.
  */
 static struct page *__alloc_pages_direct_reclaim(gfp_t gfp, unsigned int order,
@@ -450,8 +482,8 @@ static noinline struct page *__alloc_pages_slowpath(gfp_t gfp, unsigned int orde
 /* A block leaves the allocator: owned, refcount 1, order recorded, maybe zeroed. */
 static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp)
 {
-	page->_refcount = 1;
-	page->_mapcount = -1;
+	set_page_count(page, 1);	/* Linux: set_page_refcounted */
+	page_mapcount_reset(page);
 	page->mapping = NULL;
 	ClearPageDcacheClean(page);	/* new contents: not yet synced for instruction fetch */
 	page->index = 0;
@@ -553,7 +585,7 @@ static inline bool free_page_is_bad(struct page *page, unsigned int order)
 	_Static_assert(!(sizeof(struct page) & (sizeof(struct page) - 1)),
 		       "struct page must be a power of two in size for the mask test");
 	if (likely(off < bytes && !(off & (sizeof(struct page) - 1)) && order < MAX_ORDER &&
-		   (page->flags & mask) == want && page->_refcount > 0 &&
+		   (page->flags & mask) == want && page_ref_count(page) > 0 &&
 		   (!order || page->private == order)))
 		return false;
 	return !free_pages_check(page, order);	/* the detailed checks, and the report */
@@ -567,7 +599,7 @@ static inline bool free_page_is_bad(struct page *page, unsigned int order)
  */
 static inline bool page_expected_state(const struct page *page)
 {
-	return likely(!(page->flags & PAGE_FLAGS_CHECK_AT_FREE) && page->_mapcount == -1);
+	return likely(!(page->flags & PAGE_FLAGS_CHECK_AT_FREE) && !page_mapped(page));
 }
 
 /*
@@ -584,10 +616,10 @@ void __free_pages(struct page *page, unsigned int order)
 {
 	if (free_page_is_bad(page, order))
 		return;
-	if (--page->_refcount > 0)
-		return;		/* someone else still holds it (Linux: put_page_testzero) */
+	if (!put_page_testzero(page))
+		return;		/* someone else still holds it */
 	if (unlikely(!page_expected_state(page)) && free_pages_flags_bad(page, order)) {
-		page->_refcount = 1;	/* leave it allocated; the owner must fix it */
+		set_page_count(page, 1);	/* leave it allocated; the owner must fix it */
 		return;
 	}
 	__free_pages_ok(page, order);
@@ -628,7 +660,7 @@ void __free_pages_core(struct page *page, unsigned int order)
 
 	for (i = 0; i < nr; i++) {
 		ClearPageReserved(&page[i]);
-		page[i]._refcount = 0;
+		set_page_count(&page[i], 0);
 	}
 	zone->managed_pages += nr;
 	count_vm_events(PGFREE, nr);
@@ -638,7 +670,7 @@ void __free_pages_core(struct page *page, unsigned int order)
 /* Free pages on the buddy lists; per-CPU pages are not included (as in Linux). */
 unsigned long nr_free_pages(void)
 {
-	return READ_ONCE(zone_normal.free_pages);
+	return zone_page_state_snapshot(&zone_normal, NR_FREE_PAGES);
 }
 
 unsigned long totalram_pages(void)

@@ -170,9 +170,9 @@ bool free_pages_flags_bad(struct page *page, unsigned int order)
 			 page->flags & PAGE_FLAGS_CHECK_AT_FREE);
 		return true;
 	}
-	if (page->_mapcount != -1) {
+	if (page_mapped(page)) {
 		bad_page("__free_pages", pfn, order,
-			 "still mapped by %d page table entries", page->_mapcount + 1);
+			 "still mapped by %d page table entries", page_mapcount(page));
 		return true;
 	}
 	return false;

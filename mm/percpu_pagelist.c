@@ -16,13 +16,14 @@
  * an IRQ-safe local_lock, and a remote drain had to run on each CPU). Lock
  * order: pcp->lock, then zone->lock.
  *
- * Pages on these lists are free but not PG_buddy and not in zone->free_pages:
+ * Pages on these lists are free but not PG_buddy and not in NR_FREE_PAGES:
  * the buddy allocator cannot merge them until they are drained.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/vmstat.h>
+#include <string.h>
 #include "internal.h"
 
 bool pcp_on = true;	/* not static: page_alloc.c reads it inline on the fast paths */
@@ -65,6 +66,7 @@ static noinline int rmqueue_bulk(struct zone *zone, int count, struct list_head 
 			break;
 		list_add_tail(&page->lru, list);
 	}
+	__mod_zone_freepage_state(zone, -i);	/* the batch at once (Linux <= 6.9 too) */
 	spin_unlock(&zone->lock);
 	return i;
 }
@@ -208,6 +210,8 @@ void zone_pcp_init(struct zone *zone)
 		pcp->count = 0;
 		pcp->batch = 1;
 		pcp->high = 6;
+		pcp->stat_threshold = 0;	/* fold every change until mem_init sizes it */
+		memset(pcp->vm_stat_diff, 0, sizeof(pcp->vm_stat_diff));
 		for (mt = 0; mt < MIGRATE_TYPES; mt++)
 			INIT_LIST_HEAD(&pcp->lists[mt]);
 	}

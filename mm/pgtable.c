@@ -32,17 +32,22 @@
 #include <linux/mmu_gather.h>
 #include <linux/pgtable.h>
 #include <linux/swap.h>
+#include <linux/vmstat.h>
 #include <asm/barrier.h>
 #include <asm/irqflags.h>
 #include <asm/mmu_context.h>
 #include <asm/tlbflush.h>
 #include <string.h>
 
-static unsigned long pagetable_pages;	/* table pages allocated here and not yet freed */
-
+/*
+ * Table pages allocated here and not yet freed: the zone counter
+ * NR_PAGETABLE (Linux: the node counter, changed in pagetable_pte_ctor /
+ * pagetable_dtor). The snapshot adds the CPUs' unfolded differences, so
+ * the count is exact while no CPU is allocating or freeing a table.
+ */
 unsigned long nr_pagetable_pages(void)
 {
-	return __atomic_load_n(&pagetable_pages, __ATOMIC_RELAXED);
+	return zone_page_state_snapshot(&zone_normal, NR_PAGETABLE);
 }
 
 /* A zeroed table page (kernel VA) from the buddy allocator, counted; NULL on failure. */
@@ -52,7 +57,7 @@ static u64 *table_alloc(gfp_t gfp, unsigned long *nr_tables)
 
 	if (!page)
 		return NULL;
-	__atomic_add_fetch(&pagetable_pages, 1, __ATOMIC_RELAXED);
+	mod_zone_page_state(page_zone(page), NR_PAGETABLE, 1);
 	if (nr_tables)
 		(*nr_tables)++;
 	return page_address(page);
@@ -60,8 +65,8 @@ static u64 *table_alloc(gfp_t gfp, unsigned long *nr_tables)
 
 static void table_free(u64 *table, unsigned long *nr_tables)
 {
+	mod_zone_page_state(page_zone(virt_to_page(table)), NR_PAGETABLE, -1);
 	free_page((unsigned long)table);
-	__atomic_sub_fetch(&pagetable_pages, 1, __ATOMIC_RELAXED);
 	if (nr_tables)
 		(*nr_tables)--;
 }
@@ -252,13 +257,13 @@ static void zap_entry(struct unmap_state *st, pte_t old, unsigned long va, unsig
 			/* Off the reverse map and the LRU now (Linux: page_remove_rmap), freed after the flush. */
 			page_remove_anon(page);
 			tlb_remove_page(st->tlb, page);
-			if (st->mm && st->mm->rss_anon)
-				st->mm->rss_anon--;
+			if (st->mm && get_mm_counter(st->mm, MM_ANONPAGES))
+				dec_mm_counter(st->mm, MM_ANONPAGES);
 		}
 	} else if (is_swap_pte(old)) {
 		free_swap_entry(pte_to_swp_entry(old));
-		if (st->mm && st->mm->nr_swap)
-			st->mm->nr_swap--;
+		if (st->mm && get_mm_counter(st->mm, MM_SWAPENTS))
+			dec_mm_counter(st->mm, MM_SWAPENTS);
 	}
 	st->cleared++;
 }

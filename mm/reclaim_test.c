@@ -581,7 +581,7 @@ static void test_swapin_rechecks_pte(struct kunit *test)
 	/* The "reaper": the PTE goes, the slot is freed ... */
 	WRITE_ONCE(*ptep, 0);
 	free_swap_entry(pte_to_swp_entry(orig));
-	t->mm->nr_swap--;
+	dec_mm_counter(t->mm, MM_SWAPENTS);
 	/* ... and a pageout takes a slot (the same or another: the old entry is stale either way). */
 	page = alloc_page(GFP_KERNEL | __GFP_ZERO);
 	KUNIT_ASSERT_TRUE(test, page != NULL);
@@ -768,8 +768,8 @@ static void test_badness_counts_pgtables(struct kunit *test)
 
 	sparse = (struct task_struct){ .pid = 1001, .state = TASK_RUNNING, .mm = &sparse_mm };
 	dense = (struct task_struct){ .pid = 1002, .state = TASK_RUNNING, .mm = &dense_mm };
-	sparse_mm = (struct mm_struct){ .rss_anon = u, .nr_pgtables = 6 * u };
-	dense_mm = (struct mm_struct){ .rss_anon = 5 * u, .nr_pgtables = 0 };
+	sparse_mm = (struct mm_struct){ .rss_stat.count[MM_ANONPAGES] = ATOMIC_LONG_INIT(u), .nr_pgtables = 6 * u };
+	dense_mm = (struct mm_struct){ .rss_stat.count[MM_ANONPAGES] = ATOMIC_LONG_INIT(5 * u), .nr_pgtables = 0 };
 	KUNIT_EXPECT_EQ(test, oom_badness(&sparse, total), (long)(7 * u));
 	KUNIT_EXPECT_EQ(test, oom_badness(&dense, total), (long)(5 * u));
 	KUNIT_EXPECT_GT(test, oom_badness(&sparse, total), oom_badness(&dense, total));

@@ -19,14 +19,12 @@
 #ifndef _MM_SLAB_H
 #define _MM_SLAB_H
 
+#include <linux/cache.h>
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include <linux/spinlock.h>
 #include <asm/processor.h>
 
-#ifndef L1_CACHE_BYTES
-#define L1_CACHE_BYTES		64	/* Cortex-A53/A72 data cache line */
-#endif
 #define MAX_NUMNODES		1	/* one memory node (no NUMA) */
 #define ARCH_SLAB_MINALIGN	sizeof(void *)
 /* PAGE_ALLOC_COSTLY_ORDER: beyond 8 pages, contiguous blocks get hard to find. */
@@ -50,12 +48,21 @@
  * The active slab of one CPU. Only that CPU touches it, with interrupts
  * masked, so it needs no lock (see __kmem_cache_alloc() in mm/slub.c).
  * Linux allocates it in per-CPU memory (alloc_percpu), so each CPU's copy
- * sits in that CPU's own area; this array packs four into one cache line,
- * which will cost line bouncing once several CPUs run.
+ * sits in that CPU's own area. Here the copies are an array at the start
+ * of struct kmem_cache, so each is padded to a cache line: 16 bytes of
+ * fields, 48 of padding, and no line shared by two CPUs' copies (four per
+ * line would bounce between CPUs on every allocation). Every struct
+ * kmem_cache starts on a line (the static boot cache is aligned, the rest
+ * come from its SLAB_HWCACHE_ALIGN objects), so copy i is line i.
+ * Padding rather than ____cacheline_aligned_in_smp on the type: an
+ * aligned member would make struct kmem_cache require 64-byte alignment,
+ * which list_for_each_entry's end test (container_of the list head)
+ * breaks, and UBSan on the host rightly says so.
  */
 struct kmem_cache_cpu {
 	void *freelist;		/* next free object of @slab, private to this CPU */
 	struct page *slab;	/* the frozen slab this CPU allocates from */
+	char __pad[L1_CACHE_BYTES - 2 * sizeof(void *)];
 };
 
 /*
@@ -73,7 +80,7 @@ struct kmem_cache_node {
 };
 
 struct kmem_cache {
-	struct kmem_cache_cpu cpu_slab[NR_CPUS];	/* indexed by smp_processor_id() */
+	struct kmem_cache_cpu cpu_slab[NR_CPUS];	/* indexed by smp_processor_id(); first: see above */
 	slab_flags_t flags;
 	unsigned long min_partial;	/* empty slabs kept on the partial list */
 	unsigned int size;		/* slot size: object + metadata + padding */

@@ -21,7 +21,10 @@ LIST_HEAD(slab_caches);
 DEFINE_SPINLOCK(slab_mutex);
 
 /* The cache that struct kmem_cache objects come from; itself static (bootstrap). */
-static struct kmem_cache kmem_cache_boot;
+static struct kmem_cache kmem_cache_boot ____cacheline_aligned;	/* cpu_slab[] one line each */
+_Static_assert(sizeof(struct kmem_cache_cpu) == L1_CACHE_BYTES &&
+	       offsetof(struct kmem_cache, cpu_slab) == 0,
+	       "each CPU's kmem_cache_cpu must fill one cache line, from the start of the cache");
 static struct kmem_cache *kmem_cache;
 static bool slab_is_available;
 

@@ -72,10 +72,10 @@ enum fault_result do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		count_vm_event(WORKINGSET_REFAULT);
 	page->mapping = mm;
 	page->index = addr & PAGE_MASK;
-	page->_mapcount = 0;
+	atomic_set(&page->_mapcount, 0);	/* first mapper of a page nobody else sees (Linux: page_add_new_anon_rmap) */
 	SetPageSwapBacked(page);
-	mm->rss_anon++;
-	mm->nr_swap--;
+	inc_mm_counter(mm, MM_ANONPAGES);
+	dec_mm_counter(mm, MM_SWAPENTS);
 	lru_policy->add(page, true, shadow);
 	zram_free_slot(slot);
 	/* The swap copy is dropped, so the page is dirty again (it has no copy anywhere). */

@@ -28,7 +28,7 @@ long try_to_unuse(void)
 	 */
 	list_for_each_entry(mm, &mm_list, mm_list) {
 		list_for_each_entry(vma, &mm->mmap, vm_list) {
-			for (unsigned long a = vma->vm_start; a < vma->vm_end && mm->nr_swap; a += PAGE_SIZE) {
+			for (unsigned long a = vma->vm_start; a < vma->vm_end && get_mm_counter(mm, MM_SWAPENTS); a += PAGE_SIZE) {
 				pte_t *ptep = pte_lookup(mm->pgd, a);
 
 				if (!ptep || !is_swap_pte(*ptep))

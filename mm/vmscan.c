@@ -149,10 +149,10 @@ static int pageout(struct page *page)
 	zram_set_shadow(slot, lru_policy->shadow(page));
 	WRITE_ONCE(*ptep, swp_entry_to_pte(swp_entry(0, slot)));
 	flush_tlb_page(mm_asid(mm), addr);
-	mm->rss_anon--;
-	mm->nr_swap++;
+	dec_mm_counter(mm, MM_ANONPAGES);
+	inc_mm_counter(mm, MM_SWAPENTS);
 	page->mapping = NULL;
-	page->_mapcount = -1;
+	page_mapcount_reset(page);	/* its one PTE is gone (Linux: page_remove_rmap in try_to_unmap_one) */
 	ClearPageSwapBacked(page);
 	ClearPageDirty(page);
 	count_vm_event(PSWPOUT);

@@ -10,6 +10,109 @@
 #include <linux/vmstat.h>
 
 struct vm_event_state vm_event_states[NR_CPUS];
+atomic_long_t vm_zone_stat[NR_VM_ZONE_STAT_ITEMS];
+
+unsigned long zone_page_state_snapshot(struct zone *zone, enum zone_stat_item item)
+{
+	long x = atomic_long_read(&zone->vm_stat[item]);
+
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+		x += READ_ONCE(zone->pcp[cpu].vm_stat_diff[item]);
+	return x < 0 ? 0 : (unsigned long)x;
+}
+
+static inline unsigned int fls(unsigned int x)	/* as in mm/slab_common.c */
+{
+	return x ? 32 - __builtin_clz(x) : 0;
+}
+
+/*
+ * Fold cpu's differences into zone->vm_stat and the global counts. Under
+ * zone->lock with IRQs masked, so that a snapshot taken under the lock
+ * never sees a difference both in the atomic and still in the CPU's slot.
+ */
+static void fold_diffs(struct zone *zone, unsigned int cpu)
+{
+	struct per_cpu_pages *pcp = &zone->pcp[cpu];
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	for (int i = 0; i < NR_VM_ZONE_STAT_ITEMS; i++) {
+		long v = pcp->vm_stat_diff[i];
+
+		if (v) {
+			pcp->vm_stat_diff[i] = 0;
+			zone_page_state_add(v, zone, i);
+		}
+	}
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+/*
+ * Linux runs this from a per-CPU deferrable work item every second
+ * (vmstat_update) and as a CPU goes idle (quiet_vmstat), so that the
+ * folded counts do not lag for long on a quiet CPU; here the idle loop
+ * calls it through quiet_vmstat(). Only this CPU writes its differences,
+ * and its IRQs are masked while they move, so nothing is lost.
+ */
+void refresh_cpu_vm_stats(void)
+{
+	fold_diffs(&zone_normal, smp_processor_id());
+}
+
+/*
+ * This CPU is going idle: fold what it holds, so that the folded counts do
+ * not lag by its differences for as long as it sleeps (Linux: quiet_vmstat,
+ * from the nohz idle entry). Takes the zone lock only if there is something
+ * to fold. An interrupt may change a difference after the test; it is then
+ * folded later, or counted by the snapshot meanwhile.
+ */
+void quiet_vmstat(void)
+{
+	const struct per_cpu_pages *pcp = &zone_normal.pcp[smp_processor_id()];
+
+	for (int i = 0; i < NR_VM_ZONE_STAT_ITEMS; i++) {
+		if (READ_ONCE(pcp->vm_stat_diff[i])) {
+			refresh_cpu_vm_stats();
+			return;
+		}
+	}
+}
+
+/* For a CPU that runs nothing (offline, or not yet up): nobody else writes its slots. */
+void cpu_vm_stats_fold(unsigned int cpu)
+{
+	fold_diffs(&zone_normal, cpu);
+}
+
+/*
+ * Linux's calculate_normal_threshold: 2 * fls(CPUs) * (1 + fls(zone size in
+ * 128 MiB units)), at most 125 (vm_stat_diff is an s8). More CPUs or more
+ * memory: a larger drift is harmless and folds less often. 4 CPUs at
+ * 256 MiB: 18 pages; at 1 GiB: 30.
+ *
+ * The drift mark: the folded free count can be off by up to NR_CPUS *
+ * threshold. Above high watermark + a max-order block + that drift, the
+ * exact count is surely above every watermark and block size the check
+ * can ask for, so zone_watermark_ok answers from the folded count as it
+ * would from the exact one; below it, it takes the snapshot (Linux uses
+ * the same idea, percpu_drift_mark, in zone_watermark_ok_safe for kswapd).
+ * The threshold only grows (managed_pages grows at boot and never
+ * shrinks), so no CPU holds a difference above the current threshold.
+ */
+void refresh_zone_stat_thresholds(void)
+{
+	struct zone *zone = &zone_normal;
+	unsigned long mem = zone->managed_pages >> (27 - PAGE_SHIFT);
+	int threshold = 2 * fls(NR_CPUS) * (1 + fls((unsigned int)mem));
+
+	if (threshold > 125)
+		threshold = 125;
+	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
+		WRITE_ONCE(zone->pcp[cpu].stat_threshold, (s8)threshold);
+	WRITE_ONCE(zone->percpu_drift_mark, high_wmark_pages(zone) + MAX_ORDER_NR_PAGES +
+		   (unsigned long)NR_CPUS * (unsigned long)threshold);
+}
 
 const char * const vm_event_names[NR_VM_EVENT_ITEMS] = {
 	[PGALLOC_NORMAL]	= "pgalloc_normal",

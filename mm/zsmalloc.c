@@ -40,6 +40,7 @@
  * CPU's bounce buffer may be in use.
  */
 #include <linux/bitmap.h>
+#include <linux/cache.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/mm.h>
@@ -86,22 +87,34 @@ struct zspage {
 	DECLARE_BITMAP(used, ZS_MAX_OBJS_PER_ZSPAGE);	/* bit i: object i is allocated */
 };
 
-/* This CPU's window onto an object that spans two pages (Linux: struct mapping_area). */
+/*
+ * This CPU's window onto an object that spans two pages (Linux: struct
+ * mapping_area, a per-CPU variable). Written on every map and unmap, so
+ * each is padded to a cache line: two CPUs' windows never share one. They
+ * open the pool, which the kernel's kzalloc aligns to at least a line: it
+ * is larger than kmalloc-192, so it comes from a power-of-two class, whose
+ * objects are aligned to their size (mm/kmalloc.c; Linux's kmalloc makes
+ * the same promise), or from whole pages. (Host builds on libc malloc get
+ * 16 bytes: the same code, only the padding's benefit is lost.)
+ */
 struct mapping_area {
 	char *vm_buf;			/* one page: the largest object */
 	unsigned long handle;		/* mapped now, 0 if none */
 	enum zs_mapmode vm_mm;
 	unsigned long irqflags;
+	char __pad[L1_CACHE_BYTES - 4 * sizeof(unsigned long)];
 };
 
 struct zs_pool {
+	struct mapping_area area[NR_CPUS];	/* first: see above */
 	const char *name;
 	spinlock_t lock;
 	struct size_class *size_class[ZS_SIZE_CLASSES];	/* merged classes appear several times */
 	unsigned long pages_allocated;
 	size_t huge_class_size;
-	struct mapping_area area[NR_CPUS];
 };
+_Static_assert(sizeof(struct mapping_area) == L1_CACHE_BYTES && sizeof(struct zs_pool) > 192,
+	       "one cache line per CPU's mapping area, in a pool from a power-of-two kmalloc class");
 
 static struct kmem_cache *zspage_cachep;
 

@@ -9,6 +9,7 @@
 #include <linux/gfp.h>
 #include <linux/mm_types.h>
 #include <linux/page-flags.h>
+#include <linux/page_ref.h>
 #include <asm/memory.h>
 
 #define MAX_ORDER	11	/* orders 0..10: blocks of 1 page .. 4 MiB */
@@ -25,8 +26,21 @@ extern unsigned long min_low_pfn, max_pfn;
 #define page_address(page)	__va(page_to_phys(page))
 #define virt_to_page(va)	pfn_to_page(PHYS_PFN(__pa(va)))
 
-static inline int page_count(const struct page *p) { return p->_refcount; }
-static inline void get_page(struct page *p) { p->_refcount++; }
+static inline int page_count(const struct page *p) { return page_ref_count(p); }
+/* Take a reference on a page the caller already holds or reaches under a lock (Linux: get_page). */
+static inline void get_page(struct page *p) { page_ref_inc(p); }
+/* Drop one; true when it was the last (Linux: put_page_testzero). */
+static inline bool put_page_testzero(struct page *p) { return page_ref_dec_and_test(p); }
+
+/*
+ * _mapcount starts at -1 (Linux's convention): the first PTE mapping the
+ * page takes it to 0, so "the first mapper" and "the last unmapper" are the
+ * callers whose atomic_inc_and_test / atomic_add_negative(-1) see 0 / -1
+ * (Linux: page_add_anon_rmap, page_remove_rmap).
+ */
+static inline int page_mapcount(const struct page *p) { return atomic_read(&p->_mapcount) + 1; }
+static inline bool page_mapped(const struct page *p) { return atomic_read(&p->_mapcount) >= 0; }
+static inline void page_mapcount_reset(struct page *p) { atomic_set(&p->_mapcount, -1); }
 
 /* The buddy allocator. alloc_pages returns NULL on failure (warns unless __GFP_NOWARN). */
 struct page *alloc_pages(gfp_t gfp, unsigned int order);

@@ -29,7 +29,7 @@ static inline bool test_mm_init(struct mm_struct *mm)
 
 /*
  * Map one page of memory at va in mm, as the fault handler does minus the
- * LRU: one mapping (_mapcount 0), counted in rss_anon, so unmap_range
+ * LRU: one mapping (page_mapcount 1), counted in rss_anon, so unmap_range
  * releases it like a task's page. Returns the page, or NULL.
  */
 static inline struct page *test_mm_map_page(struct mm_struct *mm, unsigned long va, pgprot_t prot)
@@ -42,8 +42,8 @@ static inline struct page *test_mm_map_page(struct mm_struct *mm, unsigned long 
 		__free_page(page);
 		return NULL;
 	}
-	page->_mapcount = 0;
-	mm->rss_anon++;
+	atomic_set(&page->_mapcount, 0);	/* mapped once */
+	inc_mm_counter(mm, MM_ANONPAGES);
 	return page;
 }
 

@@ -15,13 +15,14 @@
 
 #include <linux/types.h>
 #include <linux/list.h>
+#include <linux/atomic.h>
 
 struct kmem_cache;
 
 struct page {
 	unsigned long flags;		/* PG_* bits, see page-flags.h */
-	int _refcount;			/* 0 when free; users hold references */
-	int _mapcount;			/* number of user PTEs mapping it, minus one */
+	atomic_t _refcount;		/* 0 when free; users hold references (linux/page_ref.h) */
+	atomic_t _mapcount;		/* user PTEs mapping it, minus one (page_mapcount) */
 	union {
 		struct {		/* buddy, LRU, anonymous pages */
 			struct list_head lru;

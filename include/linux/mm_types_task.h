@@ -8,6 +8,7 @@
 #include <linux/types.h>
 #include <linux/list.h>
 #include <linux/rbtree.h>
+#include <linux/atomic.h>
 #include <linux/spinlock.h>
 #include <asm/pgtable.h>
 
@@ -40,6 +41,25 @@ typedef struct {
 	u64 id;
 } mm_context_t;
 
+/*
+ * Per-mm page counters (Linux: enum in include/linux/mm_types_task.h,
+ * struct mm_rss_stat before 6.2). Atomic because the CPUs that change them
+ * need not be the mm's owner: reclaim on one CPU swaps a page out
+ * (MM_ANONPAGES - 1, MM_SWAPENTS + 1) while the task faults on another;
+ * the OOM killer and ps read them from anywhere. Linux before 6.2 also
+ * batched updates per task (SPLIT_RSS_COUNTING) and 6.2 moved to percpu
+ * counters; one atomic per update is the plain form of the same idea.
+ */
+enum {
+	MM_ANONPAGES,	/* resident anonymous pages */
+	MM_SWAPENTS,	/* swap entries in its PTEs */
+	NR_MM_COUNTERS
+};
+
+struct mm_rss_stat {
+	atomic_long_t count[NR_MM_COUNTERS];
+};
+
 struct mm_struct {
 	pgd_t *pgd;			/* L0 table (kernel VA of a buddy page) */
 	mm_context_t context;		/* ASID + generation (arch/arm64/mm/context.c) */
@@ -51,10 +71,37 @@ struct mm_struct {
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack, mmap_base;
 	unsigned long total_vm;		/* pages mapped by VMAs */
-	unsigned long rss_anon;		/* resident anonymous pages (MM_ANONPAGES) */
-	unsigned long nr_swap;		/* swap entries in its PTEs (MM_SWAPENTS) */
+	struct mm_rss_stat rss_stat;	/* MM_ANONPAGES, MM_SWAPENTS: get_mm_counter() */
 	unsigned long nr_pgtables;	/* page-table pages, L0 included */
 	struct list_head mm_list;	/* on the global list reclaim walks (lru_gen) */
 };
+
+/* Linux: get_mm_counter, set_mm_counter, add/inc/dec_mm_counter (include/linux/mm.h). */
+static inline unsigned long get_mm_counter(const struct mm_struct *mm, int member)
+{
+	long val = atomic_long_read(&mm->rss_stat.count[member]);
+
+	return val < 0 ? 0 : (unsigned long)val;	/* never shown negative, as Linux */
+}
+
+static inline void set_mm_counter(struct mm_struct *mm, int member, long value)
+{
+	atomic_long_set(&mm->rss_stat.count[member], value);
+}
+
+static inline void add_mm_counter(struct mm_struct *mm, int member, long value)
+{
+	atomic_long_add(value, &mm->rss_stat.count[member]);
+}
+
+static inline void inc_mm_counter(struct mm_struct *mm, int member)
+{
+	atomic_long_inc(&mm->rss_stat.count[member]);
+}
+
+static inline void dec_mm_counter(struct mm_struct *mm, int member)
+{
+	atomic_long_dec(&mm->rss_stat.count[member]);
+}
 
 #endif

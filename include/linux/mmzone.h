@@ -10,6 +10,8 @@
 #define _LINUX_MMZONE_H
 
 #include <linux/types.h>
+#include <linux/atomic.h>
+#include <linux/cache.h>
 #include <linux/list.h>
 #include <linux/spinlock.h>
 #include <linux/gfp.h>
@@ -56,6 +58,16 @@ struct free_area {
 	unsigned long nr_free;		/* blocks of this order, all types */
 };
 
+/*
+ * Page counts kept per zone, in the vmstat way (Linux: enum zone_stat_item,
+ * zone->vm_stat, the per-CPU vm_stat_diff; see include/linux/vmstat.h).
+ */
+enum zone_stat_item {
+	NR_FREE_PAGES,		/* pages on the free_area lists (not the per-CPU lists) */
+	NR_PAGETABLE,		/* page-table pages (meminfo "PageTables"; Linux: a node item) */
+	NR_VM_ZONE_STAT_ITEMS
+};
+
 enum zone_watermarks {
 	WMARK_MIN,	/* below this only __GFP_HIGH (atomic) allocations succeed */
 	WMARK_LOW,	/* below this kswapd is woken */
@@ -69,7 +81,9 @@ enum zone_watermarks {
  * zone lock. Refilled and drained "batch" pages at a time under the zone
  * lock; drained when count reaches "high". One list per migratetype, as
  * Linux does, so a movable request never gets an unmovable page. Pages on
- * these lists are not counted in zone->free_pages (as in Linux).
+ * these lists are not counted in NR_FREE_PAGES (as in Linux). One
+ * cache line at least each (Linux keeps them in per-CPU memory), so CPUs
+ * allocating at once do not take each other's line.
  */
 struct per_cpu_pages {
 	spinlock_t lock;		/* this CPU and a remote drain_all_pages() */
@@ -77,7 +91,16 @@ struct per_cpu_pages {
 	int high;			/* drain when count reaches this */
 	int batch;			/* pages moved per refill or drain */
 	struct list_head lists[MIGRATE_TYPES];
-};
+	/*
+	 * This CPU's not yet folded changes to zone->vm_stat, and how far one
+	 * may drift before it is folded (Linux <= 5.13: per_cpu_pageset's
+	 * stat_threshold and vm_stat_diff beside the pcp; later kernels moved
+	 * them to per_cpu_zonestat). Only this CPU writes them, with IRQs
+	 * masked; see __mod_zone_page_state().
+	 */
+	s8 stat_threshold;
+	s8 vm_stat_diff[NR_VM_ZONE_STAT_ITEMS];
+} ____cacheline_aligned_in_smp;
 
 struct zone {
 	unsigned long _watermark[NR_WMARK];
@@ -87,8 +110,14 @@ struct zone {
 	unsigned long present_pages;	/* pfns that are RAM (memblock memory) */
 	unsigned long managed_pages;	/* pages given to the buddy allocator */
 
-	spinlock_t lock;		/* free_area and free_pages; taken irqsave */
-	unsigned long free_pages;	/* pages on free_area lists (Linux: NR_FREE_PAGES) */
+	spinlock_t lock;		/* free_area and NR_FREE_PAGES changes; taken irqsave */
+	/*
+	 * Folded counts (zone_page_state); each CPU's vm_stat_diff is not in
+	 * them yet. zone_watermark_ok counts exactly (the snapshot) while the
+	 * folded free count is below percpu_drift_mark.
+	 */
+	atomic_long_t vm_stat[NR_VM_ZONE_STAT_ITEMS];
+	unsigned long percpu_drift_mark;
 	struct free_area free_area[MAX_ORDER];
 	u8 *pageblock_flags;		/* migratetype per pageblock, see above */
 

@@ -43,7 +43,9 @@ per-CPU lists, and the watermarks."""
         pcp_pages = sum(int(pcp[c]["count"]) for c in range(pcp.type.range()[1] + 1))
         wm = [int(z["_watermark"][K.WMARK_MIN]), int(z["_watermark"][K.WMARK_LOW]),
               int(z["_watermark"][K.WMARK_HIGH])]
-        free = int(z["free_pages"])
+        # NR_FREE_PAGES: the folded count plus each CPU's vm_stat_diff (zone_page_state_snapshot).
+        free = int(z["vm_stat"][K.NR_FREE_PAGES]["counter"]) + \
+            sum(int(pcp[c]["vm_stat_diff"][K.NR_FREE_PAGES]) for c in range(pcp.type.range()[1] + 1))
         out.append("free_pages %d (sum of nr_free << order: %d%s), per-CPU lists %d, "
                    "managed %d; watermarks min %d low %d high %d" % (
                        free, total, "" if total == free else ", DIFFERS", pcp_pages,

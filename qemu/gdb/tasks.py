@@ -74,7 +74,9 @@ that task's tables even when another task is running."""
             name = "[%s]" % t["comm"].string() if kthread else t["comm"].string()     # as ps
             if int(t["mm"]):
                 mm = target.deref(t["mm"])
-                rss, swap = int(mm["rss_anon"]) << kb_shift, int(mm["nr_swap"]) << kb_shift
+                count = mm["rss_stat"]["count"]        # get_mm_counter()
+                rss = int(count[K.MM_ANONPAGES]["counter"]) << kb_shift
+                swap = int(count[K.MM_SWAPENTS]["counter"]) << kb_shift
                 mmtxt = "0x%016x 0x%016x" % (u64(t["mm"]), mm_ttbr(mm))
             else:
                 rss = swap = 0

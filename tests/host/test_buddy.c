@@ -168,8 +168,9 @@ static long verify_buddy(void)
 			goto out;
 		}
 	}
-	if (pages != z->free_pages) {
-		printk("        # %lu pages on lists, free_pages %lu\n", pages, z->free_pages);
+	if (pages != zone_page_state_snapshot(z, NR_FREE_PAGES)) {
+		printk("        # %lu pages on lists, NR_FREE_PAGES %lu\n", pages,
+		       zone_page_state_snapshot(z, NR_FREE_PAGES));
 		goto out;
 	}
 	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++) {

@@ -152,7 +152,7 @@ static void test_rmap(struct kunit *test)
 	page->index -= PAGE_SIZE;
 	sim_mm_free(mm);
 	KUNIT_EXPECT_EQ_MSG(test, lru_policy->nr_pages(), 0, "exit empties the LRU");
-	KUNIT_EXPECT_TRUE_MSG(test, !PageLRU(page) && page->_mapcount == -1 && !page->mapping,
+	KUNIT_EXPECT_TRUE_MSG(test, !PageLRU(page) && !page_mapped(page) && !page->mapping,
 			      "page off the LRU, unmapped, rmap cleared");
 }
 
@@ -204,7 +204,7 @@ static void check_hooks(struct kunit *test, const char *name)
 			unsigned long deleted = lru_stat.deleted;
 
 			page_remove_anon(page);
-			KUNIT_EXPECT_TRUE_MSG(test, !page->mapping && page->_mapcount == -1 &&
+			KUNIT_EXPECT_TRUE_MSG(test, !page->mapping && !page_mapped(page) &&
 					      lru_stat.deleted == deleted,
 					      "%s: page_remove_anon on an isolated page clears the rmap only", name);
 			/* The owner's zap finishes the job (sim_mm_free would otherwise find it mapped). */
@@ -212,7 +212,7 @@ static void check_hooks(struct kunit *test, const char *name)
 			ClearPageSwapBacked(page);
 			__free_page(page);
 			sim.resident--;
-			mm->rss_anon--;
+			dec_mm_counter(mm, MM_ANONPAGES);
 		} else {
 			lru_policy->putback(page);
 		}

@@ -141,7 +141,7 @@ static unsigned long rmap_removed;
 
 void page_remove_anon(struct page *page)
 {
-	page->_mapcount--;
+	atomic_dec(&page->_mapcount);
 	rmap_removed++;
 }
 
@@ -180,8 +180,8 @@ static struct page *map_user_page(struct mm_struct *mm, unsigned long va, pgprot
 
 	if (!page || map_pages(mm->pgd, va, page_to_phys(page), PAGE_SIZE, prot, false, &mm->nr_pgtables))
 		return NULL;
-	page->_mapcount = 0;	/* mapped once */
-	mm->rss_anon++;
+	atomic_set(&page->_mapcount, 0);	/* mapped once */
+	inc_mm_counter(mm, MM_ANONPAGES);
 	return page;
 }
 
@@ -204,10 +204,10 @@ static void test_unmap_range(struct kunit *test)
 	/* Slot 8: a swap entry; slot 9: the zero page (special); slot 10: device memory (no struct page). */
 	ptep = pte_alloc(mm.pgd, 0x408000, GFP_KERNEL, &mm.nr_pgtables);
 	*ptep = swp_entry_to_pte(swp_entry(1, 77));
-	mm.nr_swap = 1;
+	set_mm_counter(&mm, MM_SWAPENTS, 1);
 	ptep[1] = pfn_pte(PHYS_PFN(RAM_BASE + 0x100000), PAGE_READONLY | PTE_SPECIAL | PTE_AF);
 	ptep[2] = pfn_pte(0x9000, PAGE_READONLY | PTE_AF);
-	KUNIT_EXPECT_EQ_MSG(test, mm.rss_anon, 8, "8 anonymous pages mapped");
+	KUNIT_EXPECT_EQ_MSG(test, get_mm_counter(&mm, MM_ANONPAGES), 8, "8 anonymous pages mapped");
 
 	reset_flushes();
 	nr_swap_freed = 0;
@@ -228,11 +228,11 @@ static void test_unmap_range(struct kunit *test)
 	KUNIT_EXPECT_EQ_MSG(test, tlb.freed, 6, "six pages released by the gather");
 	KUNIT_EXPECT_EQ_MSG(test, rmap_removed, 6,
 			"page_remove_anon for each (not the zero page, not device memory)");
-	KUNIT_EXPECT_EQ_MSG(test, pages[2]->_mapcount, -1, "... so the page is unmapped when it is freed");
+	KUNIT_EXPECT_EQ_MSG(test, page_mapcount(pages[2]), 0, "... so the page is unmapped when it is freed");
 	KUNIT_EXPECT_EQ_MSG(test, page_count(pages[2]), 0, "... back in the allocator");
 	KUNIT_EXPECT_EQ_MSG(test, page_count(pages[1]), 1, "a page outside the range is untouched");
-	KUNIT_EXPECT_EQ_MSG(test, mm.rss_anon, 2, "rss_anon counts down");
-	KUNIT_EXPECT_EQ_MSG(test, mm.nr_swap, 0, "nr_swap counts down");
+	KUNIT_EXPECT_EQ_MSG(test, get_mm_counter(&mm, MM_ANONPAGES), 2, "rss_anon counts down");
+	KUNIT_EXPECT_EQ_MSG(test, get_mm_counter(&mm, MM_SWAPENTS), 0, "nr_swap counts down");
 	KUNIT_EXPECT_EQ_MSG(test, nr_swap_freed, 1, "free_swap_entry called once");
 	KUNIT_EXPECT_TRUE_MSG(test, swp_type(swap_freed[0]) == 1 && swp_offset(swap_freed[0]) == 77,
 			"... with the entry that was in the PTE");

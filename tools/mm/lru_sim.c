@@ -107,10 +107,10 @@ static void zap_one(struct mm_struct *mm, pte_t *ptep, unsigned long addr)
 		page_remove_anon(page);
 		ClearPageSwapBacked(page);
 		__free_page(page);
-		mm->rss_anon--;
+		dec_mm_counter(mm, MM_ANONPAGES);
 		sim.resident--;
 	} else if (is_swap_pte(pte)) {
-		mm->nr_swap--;
+		dec_mm_counter(mm, MM_SWAPENTS);
 	}
 }
 
@@ -145,8 +145,8 @@ unsigned long sim_reclaim(unsigned long nr)
 		shadow = lru_policy->shadow(page);
 		WRITE_ONCE(*ptep, swp_entry_to_pte(swp_entry(0, shadow)));
 		flush_tlb_page(mm_asid(mm), page->index);
-		mm->rss_anon--;
-		mm->nr_swap++;
+		dec_mm_counter(mm, MM_ANONPAGES);
+		inc_mm_counter(mm, MM_SWAPENTS);
 		page_remove_anon(page);
 		ClearPageSwapBacked(page);
 		__free_page(page);
@@ -189,12 +189,12 @@ bool sim_access(struct mm_struct *mm, unsigned long addr)
 		panic("sim_access: fake RAM exhausted");
 	page->mapping = mm;
 	page->index = addr;
-	page->_mapcount = 0;
+	atomic_set(&page->_mapcount, 0);	/* first mapper of a page nobody else sees (Linux: page_add_new_anon_rmap) */
 	SetPageSwapBacked(page);
-	mm->rss_anon++;
+	inc_mm_counter(mm, MM_ANONPAGES);
 	if (is_swap_pte(pte)) {
 		sim.refaults++;
-		mm->nr_swap--;
+		dec_mm_counter(mm, MM_SWAPENTS);
 		lru_add_refault(page, mm, addr, swp_offset(pte_to_swp_entry(pte)));
 	} else {
 		lru_add_new_anon(page, mm, addr);

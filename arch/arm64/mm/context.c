@@ -38,6 +38,7 @@
 #include <linux/mm_types_task.h>
 #include <linux/shell.h>
 #include <linux/spinlock.h>
+#include <asm/barrier.h>
 #include <asm/cpufeature.h>
 #include <asm/mmu_context.h>
 #include <asm/processor.h>
@@ -88,6 +89,23 @@ static unsigned long asids_in_use(void)
 static void flush_context(void)
 {
 	bitmap_zero(asid_map, NUM_USER_ASIDS);
+
+	/*
+	 * Order the caller's generation bump (a relaxed RMW) before the stores
+	 * that zero the active_asids slots: any CPU that reads a zeroed slot
+	 * and then (with a read barrier or acquire) the generation sees the
+	 * new one. This is the smp_wmb() of Linux's arm64 flush_context (v4.x:
+	 * "Ensure the generation bump is observed before we xchg the
+	 * active_asids"); DMB ISHST orders the stores for every CPU in the
+	 * inner-shareable domain.
+	 *
+	 * What it does not have to do: make the fast path of
+	 * check_and_switch_context safe. There the atomic cmpxchg on the slot
+	 * decides: either it lands before our xchg (which then reads the id
+	 * and reserves it) or after (it finds 0, fails, and the CPU takes
+	 * cpu_asid_lock, which we hold, before looking at the generation).
+	 */
+	smp_wmb();
 	for (int cpu = 0; cpu < NR_CPUS; cpu++) {
 		u64 id = __atomic_exchange_n(&active_asids[cpu], 0, __ATOMIC_RELAXED);
 

@@ -208,7 +208,7 @@ static void test_user_tree_matches_mmu(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nr_pagetable_pages() - tables_before, mm.nr_pgtables);
 	test_mm_destroy(&mm);
 	KUNIT_EXPECT_EQ(test, mm.nr_pgtables, 0);
-	KUNIT_EXPECT_EQ(test, mm.rss_anon, 0);
+	KUNIT_EXPECT_EQ(test, get_mm_counter(&mm, MM_ANONPAGES), 0);
 	KUNIT_EXPECT_EQ(test, nr_pagetable_pages(), tables_before);
 	drain_all_pages();
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), free_before);

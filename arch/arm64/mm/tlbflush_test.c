@@ -60,8 +60,8 @@ static void test_remap_reads_new_page(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, probe_user_read(TLB_VA, &v));	/* gone after the TLBI */
 	/* Make: the new page. Invalid -> valid needs no TLBI. */
 	set_pte(ptep, pfn_pte(page_to_pfn(b), USER_RO));
-	b->_mapcount = 0;	/* b is mapped now, a is not */
-	a->_mapcount = -1;
+	atomic_set(&b->_mapcount, 0);	/* b is mapped now, a is not */
+	page_mapcount_reset(a);
 	KUNIT_EXPECT_TRUE(test, probe_user_read(TLB_VA, &v));
 	KUNIT_EXPECT_EQ(test, v, 0xbbbb);
 	switch_mm(prev);
@@ -97,7 +97,7 @@ static void test_unmap_faults(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, tlb.freed, 1);
 	KUNIT_EXPECT_EQ(test, tlb_stats.range - s0.range, 1);
 	KUNIT_EXPECT_EQ(test, tlb_stats.page - s0.page, 1);
-	KUNIT_EXPECT_EQ(test, mm.rss_anon, 0);
+	KUNIT_EXPECT_EQ(test, get_mm_counter(&mm, MM_ANONPAGES), 0);
 	KUNIT_EXPECT_FALSE(test, probe_user_read(TLB_VA, &v));
 	KUNIT_EXPECT_FALSE(test, probe_user_write(TLB_VA, 0));
 	switch_mm(prev);
