@@ -1,8 +1,11 @@
 /*
- * Spinlocks. One CPU runs today, but the lock is real (an atomic exchange
- * with acquire/release ordering, which GCC turns into LDAXR/STLXR), so the
- * code stays correct when secondary CPUs come up. The _irqsave forms also
- * mask interrupts on this CPU, for state an interrupt handler can reach.
+ * Spinlocks. The lock is real (an atomic exchange with acquire/release
+ * ordering, which GCC turns into LDAXR/STLXR), so CPUs exclude each other
+ * where they take the same lock (the call-function IPIs do, across all
+ * CPUs). Tasks still run on CPU 0 only: which locks the memory manager
+ * must take once they do not is the SMP issue's work (docs/smp.md). The
+ * _irqsave forms also mask interrupts on this CPU, for state an interrupt
+ * handler can reach.
  */
 #ifndef _LINUX_SPINLOCK_H
 #define _LINUX_SPINLOCK_H
